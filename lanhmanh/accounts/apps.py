@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AccountsConfig(AppConfig):
+    name = "lanhmanh.accounts"
+    verbose_name = _("Tài khoản")
+
+    def ready(self):
+        from auditlog.registry import auditlog
+
+        from . import signals  # noqa: F401 - connects the login audit
+        from .models import Membership, User
+
+        auditlog.register(User, exclude_fields=["password", "last_login"])
+        auditlog.register(Membership)

@@ -1,0 +1,1 @@
+"""The REST API (Django REST Framework): the same selectors and services as the pages."""

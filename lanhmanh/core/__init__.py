@@ -1,0 +1,1 @@
+"""Shared pieces: text normalisation, the scope mechanism's view helpers, layout."""

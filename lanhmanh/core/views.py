@@ -1,0 +1,37 @@
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from lanhmanh.geography.models import AdministrativeUnit
+from lanhmanh.organizations.models import Agency
+
+
+def home(request):
+    from lanhmanh.accounts.models import Membership
+
+    memberships = (
+        Membership.objects.filter(user=request.user)
+        .active()
+        .select_related("unit", "unit__parent", "agency")
+    )
+    return render(request, "core/home.html", {"memberships": memberships})
+
+
+def search(request):
+    """One search box over what the user may see: units and agencies."""
+    query = request.GET.get("q", "").strip()
+    units = agencies = []
+    if query:
+        units = list(
+            AdministrativeUnit.objects.visible_to(request.user)
+            .search(query)
+            .select_related("parent")
+            .order_by("valid_to", "path")[:50]
+        )
+        agencies = list(
+            Agency.objects.visible_to(request.user).search(query).select_related("unit")[:50]
+        )
+    return render(
+        request,
+        "core/search.html",
+        {"query": query, "units": units, "agencies": agencies, "title": _("Tìm kiếm")},
+    )

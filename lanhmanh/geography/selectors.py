@@ -1,0 +1,45 @@
+"""Reads of administrative units, always through the user's scope."""
+
+from django.db.models import Count
+
+from lanhmanh.accounts.scope import scope_for
+
+from .models import AdministrativeUnit, Scheme
+
+
+def unit_roots(user, scheme: str = Scheme.CURRENT):
+    """The top units the user may browse from: the provinces for a national user, the
+    units of their memberships (and those they were formed from) otherwise."""
+    scope = scope_for(user)
+    units = AdministrativeUnit.objects.filter(scheme=scheme)
+    if scope.everything:
+        units = units.filter(parent__isnull=True)
+    else:
+        units = units.filter(path__in=scope.prefixes)
+    return units.annotate(n_children=Count("children")).order_by("name")
+
+
+def unit_children(user, unit):
+    return (
+        AdministrativeUnit.objects.visible_to(user)
+        .filter(parent=unit)
+        .annotate(n_children=Count("children"))
+        .order_by("kind", "name")
+    )
+
+
+def unit_history(unit):
+    """What the unit was formed from and what it became, with the other side loaded."""
+    from .models import UnitChange
+
+    formed_from = (
+        UnitChange.objects.filter(successor=unit)
+        .select_related("predecessor", "predecessor__parent")
+        .order_by("predecessor__path")
+    )
+    became = (
+        UnitChange.objects.filter(predecessor=unit)
+        .select_related("successor", "successor__parent")
+        .order_by("successor__path")
+    )
+    return formed_from, became
