@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "lanhmanh.geography",
     "lanhmanh.organizations",
     "lanhmanh.accounts",
+    "lanhmanh.plans",
 ]
 
 MIDDLEWARE = [

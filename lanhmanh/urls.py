@@ -21,6 +21,7 @@ urlpatterns = [
     path("units/", include("lanhmanh.geography.urls")),
     path("organizations/", include("lanhmanh.organizations.urls")),
     path("accounts/", include("lanhmanh.accounts.urls")),
+    path("plans/", include("lanhmanh.plans.urls")),
     path("api/", include("lanhmanh.api.urls")),
     path(f"{settings.ADMIN_URL}", admin.site.urls),
 ]

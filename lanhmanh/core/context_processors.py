@@ -14,4 +14,5 @@ def scope(request):
         .active()
         .select_related("unit", "unit__parent", "agency"),
         "can_manage_users": can_read(user, Module.USERS),
+        "can_read_plans": can_read(user, Module.PLANS),
     }

@@ -1,0 +1,89 @@
+"""Plan list and plan page: what a user in scope sees, and nothing outside it."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from lanhmanh.plans.models import Comparator, Measure, Plan, PlanBasis, Target, Task
+
+
+@pytest.fixture
+def plans(world):
+    old = Plan.objects.create(
+        unit=world.old_thanh_hoa,
+        number="112/KH-UBND",
+        year_from=2018,
+        year_to=2018,
+        title="Triển khai thực hiện nhiệm vụ phòng, chống mại dâm năm 2018",
+        issuer_name="Ủy ban nhân dân tỉnh Thanh Hóa",
+    )
+    Target.objects.create(
+        plan=old,
+        statement="kiểm tra từ 80 đến 130 cơ sở",
+        comparator=Comparator.BETWEEN,
+        low=80,
+        high=130,
+        measure=Measure.COUNT,
+        agency=world.old_th_labour,
+    )
+    Task.objects.create(
+        plan=old, text="Tổ chức kiểm tra các cơ sở kinh doanh dịch vụ", lead=world.old_th_labour
+    )
+    commune = Plan.objects.create(
+        unit=world.hac_thanh,
+        year_from=2026,
+        year_to=2026,
+        issued_on=datetime.date(2026, 1, 15),
+        title="Phòng, chống mại dâm trên địa bàn phường Hạc Thành năm 2026",
+    )
+    PlanBasis.objects.create(plan=commune, parent=old, reference="112/KH-UBND")
+    other = Plan.objects.create(
+        unit=world.bac_ninh, year_from=2026, year_to=2026, title="Kế hoạch của Bắc Ninh"
+    )
+    return {"old": old, "commune": commune, "other": other}
+
+
+def test_the_list_shows_plans_in_scope_only(world, plans, client_for):
+    response = client_for(world.th_coordinator).get(reverse("plans:plan_list"))
+    assert response.status_code == 200
+    listed = set(response.context["page"].object_list)
+    assert listed == {plans["old"], plans["commune"]}
+
+
+def test_a_commune_officer_sees_the_commune_plan_not_the_province_one(world, plans, client_for):
+    response = client_for(world.hac_thanh_officer).get(reverse("plans:plan_list"))
+    assert set(response.context["page"].object_list) == {plans["commune"]}
+
+
+def test_the_plan_page_shows_targets_tasks_and_implementing_plans(world, plans, client_for):
+    response = client_for(world.th_coordinator).get(plans["old"].get_absolute_url())
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "kiểm tra từ 80 đến 130 cơ sở" in body
+    assert "80–130" in body
+    assert "Tổ chức kiểm tra các cơ sở kinh doanh dịch vụ" in body
+    assert "phường Hạc Thành năm 2026" in body  # the commune plan implements it
+
+
+def test_the_plan_page_is_404_outside_the_scope(world, plans, client_for):
+    client = client_for(world.bn_coordinator)
+    assert client.get(plans["old"].get_absolute_url()).status_code == 404
+    assert client.get(reverse("plans:plan_detail", args=[999999])).status_code == 404
+
+
+def test_roles_without_the_plans_module_get_404(world, plans, client_for):
+    for user in (world.th_inspector, world.th_tips, world.nobody):
+        client = client_for(user)
+        assert client.get(reverse("plans:plan_list")).status_code == 404
+        assert client.get(plans["old"].get_absolute_url()).status_code == 404
+
+
+def test_the_plan_page_uses_a_fixed_number_of_queries(
+    world, plans, client_for, django_assert_max_num_queries
+):
+    client = client_for(world.th_coordinator)
+    for i in range(5):
+        Task.objects.create(plan=plans["old"], text=f"Nhiệm vụ {i}", lead=world.th_police)
+    with django_assert_max_num_queries(20):
+        client.get(plans["old"].get_absolute_url())
