@@ -3,7 +3,7 @@
 from django.core.exceptions import PermissionDenied
 
 from .roles import ROLE_MODULES, WRITERS
-from .scope import active_roles
+from .scope import active_roles, scope_for
 
 
 def can_read(user, module: str) -> bool:
@@ -15,15 +15,15 @@ def can_read(user, module: str) -> bool:
 
 
 def can_write(user, module: str, unit=None) -> bool:
-    """Write access to a module, at ``unit`` when given (a role held at or above it)."""
+    """Write access to a module; at ``unit`` when given: a writing role held at the unit,
+    above it, or at a unit it became (a province today writes its 2018 plans)."""
     if not user.is_authenticated:
         return False
     if user.is_superuser:
         return True
-    return any(
-        module in WRITERS.get(role, ()) and (unit is None or unit.path.startswith(path))
-        for role, path in active_roles(user)
-    )
+    if unit is None:
+        return any(module in WRITERS.get(role, ()) for role, _ in active_roles(user))
+    return scope_for(user, module, write=True).covers(unit.path)
 
 
 class ModuleAccessMixin:

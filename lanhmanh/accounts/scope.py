@@ -80,23 +80,26 @@ def active_roles(user) -> list[tuple[str, str]]:
     return cache["roles"]
 
 
-def scope_for(user, module: str | None = None) -> Scope:
-    """The user's scope for a module (None: any module), cached on the user object."""
+def scope_for(user, module: str | None = None, *, write: bool = False) -> Scope:
+    """The user's scope for a module (None: any module), to read or to write, cached on
+    the user object for the request."""
     if not user or not user.is_authenticated or not user.is_active:
         return Scope()
     if user.is_superuser:
         return Scope(everything=True)
     cache = _cache(user)
-    if module not in cache:
-        from .roles import ROLE_MODULES
+    key = (module, write)
+    if key not in cache:
+        from .roles import ROLE_MODULES, WRITERS
 
+        opens = WRITERS if write else ROLE_MODULES
         paths = {
             path
             for role, path in active_roles(user)
-            if module is None or module in ROLE_MODULES.get(role, ())
+            if (module is None and not write) or module in opens.get(role, ())
         }
-        cache[module] = Scope(_minimal(paths | predecessor_paths(paths)) if paths else frozenset())
-    return cache[module]
+        cache[key] = Scope(_minimal(paths | predecessor_paths(paths)) if paths else frozenset())
+    return cache[key]
 
 
 def _cache(user) -> dict:

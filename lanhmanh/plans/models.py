@@ -286,3 +286,41 @@ class TaskUpdate(models.Model):
 
     def __str__(self):
         return f"{self.written_on:%d/%m/%Y}: {self.text[:60]}"
+
+
+class PlanImportQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        # An import belongs to whoever uploaded it until it is saved as a plan of a unit.
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(created_by=user)
+
+
+class PlanImport(models.Model):
+    """An uploaded plan document waiting for review: nothing the user uploaded or
+    corrected is lost if they leave the review screen and come back."""
+
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="plan_imports"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    filename = models.CharField(_("tên tệp"), max_length=255)
+    source_file = models.FileField(_("tệp gốc"), upload_to="plan-imports/%Y/")
+    text = models.TextField(_("văn bản đã đọc"))
+    draft = models.JSONField(_("kết quả đọc"), default=dict)
+    plan = models.OneToOneField(
+        Plan, null=True, blank=True, on_delete=models.SET_NULL, related_name="import_record"
+    )
+
+    objects = PlanImportQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("lượt nhập kế hoạch")
+        verbose_name_plural = _("lượt nhập kế hoạch")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.filename
+
+    def get_absolute_url(self):
+        return reverse("plans:import_review", args=[self.pk])

@@ -1,0 +1,69 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from lanhmanh.core.forms import BootstrapMixin
+
+from .models import Comparator, Measure, PlanKind
+
+MAX_UPLOAD_BYTES = 50 * 1024 * 1024
+ERR_TOO_LARGE = _("Tệp quá lớn: tối đa 50 MB.")
+ERR_BAD_EXTENSION = _("Chỉ nhận tệp .docx, .pdf, .txt hoặc .md.")
+ACCEPTED = (".docx", ".pdf", ".txt", ".md")
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(label=_("Văn bản kế hoạch"))
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(ERR_TOO_LARGE)
+        if not upload.name.lower().endswith(ACCEPTED):
+            raise forms.ValidationError(ERR_BAD_EXTENSION)
+        return upload
+
+
+class ReviewForm(BootstrapMixin, forms.Form):
+    unit = forms.TypedChoiceField(label=_("Đơn vị ban hành"), coerce=int)
+    kind = forms.ChoiceField(label=_("Loại văn bản"), choices=PlanKind.choices)
+    number = forms.CharField(label=_("Số, ký hiệu"), required=False, max_length=60)
+    title = forms.CharField(label=_("Trích yếu"), widget=forms.Textarea(attrs={"rows": 2}))
+    year = forms.IntegerField(label=_("Năm"), min_value=1990, max_value=2100)
+    date = forms.DateField(
+        label=_("Ngày ban hành"), required=False, input_formats=["%d/%m/%Y", "%Y-%m-%d"]
+    )
+    signer = forms.CharField(label=_("Người ký"), required=False, max_length=120)
+
+    def __init__(self, *args, units=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].choices = [("", _("— Chọn đơn vị —"))] + [
+            (u.pk, f"{u}{' — ' + str(u.parent) if u.parent_id else ''}") for u in units
+        ]
+
+
+class TargetForm(BootstrapMixin, forms.Form):
+    quote = forms.CharField(label=_("Chỉ tiêu"), widget=forms.Textarea(attrs={"rows": 2}))
+    comparator = forms.ChoiceField(label=_("So sánh"), choices=Comparator.choices)
+    value = forms.DecimalField(label=_("Giá trị"), required=False, min_value=0)
+    low = forms.DecimalField(label=_("Từ"), required=False, min_value=0)
+    high = forms.DecimalField(label=_("Đến"), required=False, min_value=0)
+    unit = forms.ChoiceField(label=_("Đơn vị đo"), choices=Measure.choices)
+    agency = forms.CharField(label=_("Cơ quan"), required=False, max_length=255)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("comparator") == Comparator.BETWEEN:
+            if data.get("low") is None or data.get("high") is None:
+                raise forms.ValidationError(_("Chỉ tiêu dạng khoảng cần giá trị từ và đến."))
+            if data["low"] > data["high"]:
+                raise forms.ValidationError(_("Giá trị 'từ' phải nhỏ hơn hoặc bằng 'đến'."))
+        elif data.get("value") is None and data.get("comparator"):
+            raise forms.ValidationError(_("Chỉ tiêu cần một giá trị."))
+        if data.get("unit") == Measure.PERCENT:
+            for key in ("value", "low", "high"):
+                if data.get(key) is not None and data[key] > 100:
+                    raise forms.ValidationError(_("Tỷ lệ không được vượt quá 100%."))
+        return data
+
+
+TargetFormSet = forms.formset_factory(TargetForm, extra=1, can_delete=True)

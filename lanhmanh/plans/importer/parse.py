@@ -1,0 +1,217 @@
+"""``parse_plan``: the text of a plan or directive → a :class:`PlanDraft`.
+
+Every part is read on its own; a part that cannot be read leaves its field empty and says
+so in ``warnings`` (in Vietnamese, for the person who checks the draft). It never raises on
+a string.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .agencies import find_agency_items, find_tasks
+from .draft import PlanDraft, TaskDraft, UnitDraft
+from .facts import find_bases, find_reporting, find_standing_agency, find_topics
+from .header import Head, find_unit, read_head, read_signature
+from .structure import Node, Outline, build_outline
+from .targets import find_targets
+from .text import dash_key, lines_of, normalise
+
+__all__ = ["PlanDraft", "parse_plan"]
+
+W_EMPTY = "Văn bản rỗng: không có nội dung để đọc."
+W_NO_KIND = "Không xác định được loại văn bản (kế hoạch hay công văn chỉ đạo)."
+W_OTHER_KIND = "Văn bản là {kind}, không phải kế hoạch hay công văn chỉ đạo."
+W_NO_TITLE = "Không tìm thấy trích yếu (tên) của văn bản."
+W_NO_YEAR = "Không xác định được năm của kế hoạch."
+W_NO_TARGETS = "Không tìm thấy chỉ tiêu định lượng nào trong kế hoạch."
+W_NO_AGENCIES = "Không tìm thấy cơ quan nào được phân công nhiệm vụ."
+W_NO_SIGNER = "Không tìm thấy người ký văn bản."
+W_NO_TOPIC = "Không xác định được lĩnh vực (mại dâm, ma túy, mua bán người)."
+W_STEP_FAILED = "Lỗi khi đọc phần {part}: {error}. Phần này cần nhập tay."
+
+_OTHER_KINDS = {"decision": "quyết định", "report": "báo cáo"}
+_YEAR_IN_TITLE = re.compile(r"\bnăm\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+_PERIOD_IN_TITLE = re.compile(
+    r"\bgiai\s+đoạn\s+((?:19|20)\d\d)\s*[-–]\s*(?:19|20)\d\d", re.IGNORECASE
+)
+
+
+def _guarded[T](draft: PlanDraft, part: str, fn: Callable[..., T], *args, default: T) -> T:
+    """Run one reading step; a failure becomes a warning naming the part, not an error."""
+    try:
+        return fn(*args)
+    except Exception as exc:  # one unreadable part must not lose the rest of the draft
+        draft.warn(W_STEP_FAILED.format(part=part, error=f"{type(exc).__name__}: {exc}"))
+        return default
+
+
+def parse_plan(text: str) -> PlanDraft:
+    """Read a plan or a directive letter; see the package docstring."""
+    draft = PlanDraft()
+    if isinstance(text, bytes | bytearray):
+        text = bytes(text).decode("utf-8", errors="replace")
+    elif not isinstance(text, str):
+        text = "" if text is None else str(text)
+    if not text.strip():
+        draft.warn(W_EMPTY)
+        return draft
+    mapped = _guarded(draft, "văn bản", normalise, text, default=None)
+    if mapped is None or not mapped.text:
+        draft.warn(W_EMPTY)
+        return draft
+    lines = lines_of(mapped.text)
+    head = _guarded(draft, "đầu văn bản", read_head, lines, default=Head())
+    for w in head.warnings:
+        draft.warn(w)
+    outline = _guarded(
+        draft,
+        "bố cục",
+        build_outline,
+        lines,
+        head.body_from,
+        default=Outline(Node("root", "", "", 0, 0), [], [], None),
+    )
+    preamble = _preamble(outline.root)
+    body_text = outline.root.body_text()
+
+    _read_kind_and_title(draft, head, mapped.text)
+    draft.number = head.number
+    draft.date = head.date
+    draft.year = _guarded(draft, "năm", _year_of, draft.title, head, preamble, default=None)
+    if draft.year is None:
+        draft.warn(W_NO_YEAR)
+
+    unit, unit_warnings = _guarded(
+        draft,
+        "cơ quan ban hành",
+        find_unit,
+        head,
+        preamble,
+        draft.title,
+        mapped.text,
+        draft.year,
+        default=(None, []),
+    )
+    for w in unit_warnings:
+        draft.warn(w)
+    if unit is not None:
+        draft.unit = UnitDraft(unit.name, unit.level, unit.parent)
+        draft.issuer = unit.issuer
+
+    whole_body = draft.kind == "directive"
+    items = _guarded(draft, "phân công", find_agency_items, outline.root, whole_body, default=[])
+    found_tasks = _guarded(draft, "nhiệm vụ", find_tasks, outline.root, default=[])
+    draft.tasks = [TaskDraft(t.text, t.lead, t.coordinating, t.when) for t in found_tasks]
+    draft.agencies = _agencies(items, found_tasks)
+    agency_of = {id(item.node): _agency_label(item.names) for item in items}
+
+    draft.targets = _guarded(
+        draft, "chỉ tiêu", find_targets, mapped, outline.root, agency_of, whole_body, default=[]
+    )
+    body_lines = [n.title for n in outline.root.walk() if n.kind != "root"]
+    draft.bases = _guarded(
+        draft,
+        "căn cứ",
+        find_bases,
+        _preamble_paragraphs(outline.root),
+        body_lines,
+        draft.number,
+        default=[],
+    )
+    draft.topics = _guarded(
+        draft, "lĩnh vực", find_topics, draft.title, preamble, body_text, default=[]
+    )
+    closing = outline.closing.text if outline.closing else None
+    draft.reporting = _guarded(
+        draft, "chế độ báo cáo", find_reporting, closing, body_text, default=[]
+    )
+    draft.standing_agency = _guarded(
+        draft,
+        "cơ quan thường trực",
+        find_standing_agency,
+        body_text,
+        closing,
+        items,
+        draft.agencies,
+        default=None,
+    )
+    draft.signature, draft.signer = _guarded(
+        draft, "chữ ký", read_signature, outline.tail or lines[-12:], default=(None, None)
+    )
+    _final_warnings(draft)
+    return draft
+
+
+def _read_kind_and_title(draft: PlanDraft, head: Head, text: str) -> None:
+    kind = head.kind
+    if kind in _OTHER_KINDS:
+        draft.warn(W_OTHER_KIND.format(kind=_OTHER_KINDS[kind]))
+        kind = "plan" if re.search(r"\bkế\s+hoạch\b", head.title or "", re.IGNORECASE) else None
+    if kind is None:
+        if re.search(r"\bKẾ\s+HOẠCH\b|\bKế\s+hoạch\s+này\b", text):
+            kind = "plan"
+        draft.warn(W_NO_KIND)
+    draft.kind = kind
+    draft.title = head.title
+    if not draft.title:
+        draft.warn(W_NO_TITLE)
+
+
+def _year_of(title: str | None, head: Head, preamble: str) -> int | None:
+    if title:
+        m = _YEAR_IN_TITLE.search(title)
+        if m:
+            return int(m.group(1))
+    if head.date_year:
+        return head.date_year
+    if title:
+        m = _PERIOD_IN_TITLE.search(title)
+        if m:
+            return int(m.group(1))
+    years = _YEAR_IN_TITLE.findall(preamble)
+    return int(max(set(years), key=years.count)) if years else None
+
+
+def _preamble_nodes(root: Node) -> list[Node]:
+    out = []
+    for child in root.children:
+        if child.kind != "text":
+            break
+        out.append(child)
+    return out
+
+
+def _preamble(root: Node) -> str:
+    return "\n".join(n.title for n in _preamble_nodes(root))
+
+
+def _preamble_paragraphs(root: Node) -> list[str]:
+    return [n.title for n in _preamble_nodes(root)]
+
+
+def _agency_label(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names)
+
+
+def _agencies(items, tasks) -> list[str]:
+    out: list[str] = []
+    keys: set[str] = set()
+    for name in [n for item in items for n in item.names] + [t.lead for t in tasks if t.lead]:
+        key = dash_key(name)
+        if key and key not in keys:
+            keys.add(key)
+            out.append(name)
+    return out
+
+
+def _final_warnings(draft: PlanDraft) -> None:
+    if draft.kind == "plan" and not draft.targets:
+        draft.warn(W_NO_TARGETS)
+    if not draft.agencies:
+        draft.warn(W_NO_AGENCIES)
+    if not draft.signer:
+        draft.warn(W_NO_SIGNER)
+    if not draft.topics:
+        draft.warn(W_NO_TOPIC)

@@ -1,0 +1,234 @@
+"""Reading an uploaded document into text: .txt/.md, .docx (python-docx), text PDFs (pypdf).
+
+Anything that cannot be read raises :class:`DocumentReadError` with a ``code`` and a
+Vietnamese message (the ``MSG_*`` constants) that can be shown to the user as it is.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import unicodedata
+import zipfile
+from pathlib import Path
+
+__all__ = [
+    "MAX_DOCUMENT_BYTES",
+    "MSG_CORRUPT",
+    "MSG_EMPTY",
+    "MSG_ENCRYPTED_OFFICE",
+    "MSG_ENCRYPTED_PDF",
+    "MSG_LEGACY_DOC",
+    "MSG_NO_TEXT",
+    "MSG_SCANNED_PDF",
+    "MSG_TOO_LARGE",
+    "MSG_UNSUPPORTED",
+    "SUPPORTED_EXTENSIONS",
+    "DocumentReadError",
+    "read_document",
+]
+
+MAX_DOCUMENT_BYTES = 50 * 1024 * 1024  # 50 MB
+
+MSG_EMPTY = "Tệp rỗng: không có nội dung để đọc."
+MSG_TOO_LARGE = "Tệp quá lớn: chỉ nhận tệp đến {limit_mb} MB."
+MSG_UNSUPPORTED = (
+    "Định dạng tệp không được hỗ trợ ({extension}). Hãy tải lên tệp .docx, .pdf, .txt hoặc .md."
+)
+MSG_LEGACY_DOC = (
+    "Tệp Word cũ (.doc) không đọc được. Hãy mở tệp trong Word hoặc LibreOffice, lưu lại dưới "
+    "dạng .docx rồi tải lên lại."
+)
+MSG_ENCRYPTED_OFFICE = (
+    "Tệp Word được bảo vệ bằng mật khẩu. Hãy gỡ mật khẩu, lưu lại rồi tải lên lại."
+)
+MSG_ENCRYPTED_PDF = "Tệp PDF được bảo vệ bằng mật khẩu. Hãy gỡ mật khẩu rồi tải lên lại."
+MSG_SCANNED_PDF = (
+    "Tệp PDF không có lớp chữ (bản scan hoặc ảnh chụp). Hãy tải lên bản .docx hoặc PDF xuất "
+    "từ Word, hoặc nhận dạng chữ (OCR) trước."
+)
+MSG_NO_TEXT = "Tệp không có chữ nào đọc được."
+MSG_CORRUPT = "Tệp bị hỏng hoặc không đúng định dạng {extension}."
+
+SUPPORTED_EXTENSIONS = (".txt", ".md", ".markdown", ".text", ".docx", ".pdf")
+
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ZIP_MAGIC = b"PK\x03\x04"
+_PDF_MAGIC = b"%PDF"
+# a PDF page with fewer letters than this is taken as having no text layer
+_MIN_LETTERS_PER_DOCUMENT = 20
+
+
+class DocumentReadError(ValueError):
+    """A document that cannot be read; ``message`` is for the user, ``code`` for the code.
+
+    Codes: ``empty``, ``too_large``, ``unsupported``, ``legacy_doc``, ``encrypted``,
+    ``scanned``, ``no_text``, ``corrupt``.
+    """
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+def read_document(
+    source: str | os.PathLike | bytes | bytearray, filename: str | None = None
+) -> str:
+    """The text of a document given as a path or as bytes (then ``filename`` names its type)."""
+    if isinstance(source, bytes | bytearray):
+        data = bytes(source)
+        name = filename or ""
+    else:
+        path = Path(source)
+        name = filename or path.name
+        size = path.stat().st_size
+        if size > MAX_DOCUMENT_BYTES:
+            raise _too_large()
+        data = path.read_bytes()
+    if len(data) > MAX_DOCUMENT_BYTES:
+        raise _too_large()
+    if not data.strip():
+        raise DocumentReadError("empty", MSG_EMPTY)
+    extension = Path(name).suffix.lower()
+
+    if data.startswith(_OLE_MAGIC):
+        if extension in {".docx", ".docm", ".xlsx", ".pptx"}:
+            raise DocumentReadError("encrypted", MSG_ENCRYPTED_OFFICE)
+        raise DocumentReadError("legacy_doc", MSG_LEGACY_DOC)
+    if extension == ".doc":
+        if data.startswith(_ZIP_MAGIC):
+            extension = ".docx"  # a .docx saved under the old name
+        else:
+            raise DocumentReadError("legacy_doc", MSG_LEGACY_DOC)
+    if extension in {".txt", ".md", ".markdown", ".text"}:
+        text = _decode_text(data)
+    elif extension == ".docx":
+        text = _read_docx(data)
+    elif extension == ".pdf":
+        text = _read_pdf(data)
+    else:
+        raise DocumentReadError(
+            "unsupported", MSG_UNSUPPORTED.format(extension=extension or "không có đuôi tệp")
+        )
+    text = unicodedata.normalize("NFC", text)
+    if not text.strip():
+        raise DocumentReadError("no_text", MSG_NO_TEXT)
+    return text
+
+
+def _too_large() -> DocumentReadError:
+    return DocumentReadError(
+        "too_large", MSG_TOO_LARGE.format(limit_mb=round(MAX_DOCUMENT_BYTES / 1024 / 1024))
+    )
+
+
+def _decode_text(data: bytes) -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        # Vietnamese Windows code page, the usual alternative for old plain-text files
+        return data.decode("cp1258", errors="replace")
+
+
+def _read_docx(data: bytes) -> str:
+    if not data.startswith(_ZIP_MAGIC):
+        raise DocumentReadError("corrupt", MSG_CORRUPT.format(extension=".docx"))
+    try:
+        import docx
+        from docx.table import Table
+        from docx.text.paragraph import Paragraph
+
+        document = docx.Document(io.BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        raise DocumentReadError("corrupt", MSG_CORRUPT.format(extension=".docx")) from exc
+    except Exception as exc:  # python-docx raises its own PackageNotFoundError and others
+        raise DocumentReadError("corrupt", MSG_CORRUPT.format(extension=".docx")) from exc
+
+    out: list[str] = []
+    seen_body = False
+
+    def paragraph_text(p: Paragraph) -> str:
+        text = p.text
+        numbered = p._p.pPr is not None and p._p.pPr.numPr is not None
+        if numbered and text.strip() and not re.match(r"^\s*(?:[-+*•]|\d+[.)]|[a-z][.)])", text):
+            text = "- " + text  # automatic list numbering is not in the text: keep the item
+        return text
+
+    def emit_table(table: Table) -> None:
+        nonlocal seen_body
+        rows = table.rows
+        columns = max((len(r.cells) for r in rows), default=0)
+        flat = " ".join(c.text for r in rows for c in r.cells)
+        layout = columns <= 2 and (
+            not seen_body or "CỘNG HÒA" in flat.upper() or "NƠI NHẬN" in flat.upper()
+        )
+        if layout:
+            # header and signature tables: each cell's paragraphs are lines of their own
+            for col in range(columns):
+                for r in rows:
+                    if col < len(r.cells):
+                        for p in r.cells[col].paragraphs:
+                            if p.text.strip():
+                                out.append(p.text)
+                        for inner in r.cells[col].tables:
+                            emit_table(inner)
+            return
+        for r in rows:
+            cells = []
+            previous = None
+            for c in r.cells:
+                if c._tc is previous:  # merged cells repeat
+                    continue
+                previous = c._tc
+                cells.append(" ".join(c.text.split()))
+            if any(cells):
+                out.append("| " + " | ".join(cells) + " |")
+
+    body = document.element.body
+    for child in body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            text = paragraph_text(Paragraph(child, document))
+            out.append(text)
+            if len(text) > 200:
+                seen_body = True
+        elif tag == "tbl":
+            emit_table(Table(child, document))
+            out.append("")
+    return "\n\n".join(part for part in "\n".join(out).split("\n") if part.strip())
+
+
+def _read_pdf(data: bytes) -> str:
+    try:
+        from pypdf import PdfReader
+        from pypdf.errors import PdfReadError
+
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            try:
+                opened = reader.decrypt("")  # owner-password-only PDFs open with no password
+            except Exception:
+                opened = 0
+            if not opened:
+                raise DocumentReadError("encrypted", MSG_ENCRYPTED_PDF)
+        pages = []
+        for number, page in enumerate(reader.pages):
+            text = page.extract_text() or ""
+            if number > 0:
+                # page numbers sit alone at the top of pages 2, 3 … (Decree 30/2020)
+                text = re.sub(r"^\s*\d{1,3}\s*\n", "", text, count=1)
+            pages.append(text)
+    except DocumentReadError:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
+        raise DocumentReadError("corrupt", MSG_CORRUPT.format(extension=".pdf")) from exc
+    except Exception as exc:  # pypdf raises a variety of errors on broken files
+        raise DocumentReadError("corrupt", MSG_CORRUPT.format(extension=".pdf")) from exc
+    text = "\n\n".join(pages)
+    if sum(ch.isalpha() for ch in text) < _MIN_LETTERS_PER_DOCUMENT:
+        raise DocumentReadError("scanned", MSG_SCANNED_PDF)
+    return text

@@ -1,0 +1,120 @@
+"""The upload → review → save flow of plan documents, shared by the pages and tests."""
+
+import datetime
+import html
+from decimal import Decimal
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils.safestring import mark_safe
+
+from lanhmanh.accounts.scope import scope_for
+from lanhmanh.geography.models import AdministrativeUnit
+from lanhmanh.geography.resolve import units_matching
+
+from .importer import parse_plan, read_document
+from .models import PlanImport
+from .services import plan_create_from_draft, plan_year
+
+
+def plan_import_create(*, user, filename: str, content: bytes) -> PlanImport:
+    """Read and parse an upload; raises the importer's DocumentReadError on a bad file."""
+    text = read_document(content, filename)
+    draft = parse_plan(text)
+    result = draft.to_dict()
+    result["warnings"] = list(draft.warnings)
+    record = PlanImport(created_by=user, filename=filename[:255], text=text, draft=result)
+    record.source_file.save(filename, ContentFile(content), save=False)
+    record.save()
+    return record
+
+
+def unit_candidates(user, draft: dict) -> tuple[list, list]:
+    """Units the document names (as the map was on its date) that the user may see, and
+    the user's own units as alternatives."""
+    info = draft.get("unit") or {}
+    day = (
+        datetime.date.fromisoformat(draft["date"])
+        if draft.get("date")
+        else datetime.date(plan_year(draft), 12, 31)
+    )
+    visible = AdministrativeUnit.objects.visible_to(user)
+    found = []
+    if info.get("name"):
+        matching = units_matching(
+            name=info["name"], level=info.get("level"), parent_name=info.get("parent"), on=day
+        )
+        allowed = set(visible.filter(pk__in=[u.pk for u in matching]).values_list("pk", flat=True))
+        found = [u for u in matching if u.pk in allowed]
+    scope = scope_for(user)
+    others = []
+    if not scope.everything:
+        # The user's own units are always offered, so a document naming an unknown unit
+        # can still be attached.
+        own = AdministrativeUnit.objects.filter(path__in=scope.prefixes).select_related("parent")
+        others = [u for u in own.order_by("path") if u not in found]
+    return found, others
+
+
+def highlighted_source(text: str, quotes: list[str]) -> str:
+    """The source text, escaped, with each quote marked (the review screen's left side)."""
+    spans = []
+    for i, quote in enumerate(quotes):
+        start = text.find(quote) if quote else -1
+        if start >= 0:
+            spans.append((start, start + len(quote), i))
+    spans.sort()
+    out, pos = [], 0
+    for start, end, i in spans:
+        if start < pos:
+            continue
+        out.append(html.escape(text[pos:start]))
+        out.append(f'<mark id="q{i}" data-target="{i}">{html.escape(text[start:end])}</mark>')
+        pos = end
+    out.append(html.escape(text[pos:]))
+    return mark_safe("".join(out))  # noqa: S308 - every piece of text above is escaped
+
+
+def _number(value):
+    if value in (None, ""):
+        return None
+    value = Decimal(value)
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+@transaction.atomic
+def plan_import_save(*, record: PlanImport, user, unit, review: dict, targets: list[dict]):
+    """Save the reviewed draft as a plan and link the import record to it."""
+    draft = dict(record.draft)
+    draft.update(
+        kind=review["kind"],
+        number=review["number"] or None,
+        title=review["title"],
+        year=review["year"],
+        date=review["date"].isoformat() if review.get("date") else None,
+        signer=review["signer"] or None,
+    )
+    previous = {t.get("quote"): t for t in draft.get("targets") or []}
+    draft["targets"] = [
+        {
+            **{k: v for k, v in previous.get(t["quote"], {}).items() if k == "also"},
+            "quote": t["quote"],
+            "comparator": t["comparator"],
+            "unit": t["unit"],
+            "agency": t.get("agency") or None,
+            **(
+                {"low": _number(t["low"]), "high": _number(t["high"])}
+                if t["comparator"] == "between"
+                else {"value": _number(t["value"])}
+            ),
+        }
+        for t in targets
+    ]
+    plan = plan_create_from_draft(draft=draft, unit=unit, user=user, source_text=record.text)
+    if record.source_file:
+        plan.source_file.name = record.source_file.name
+        plan.save(update_fields=["source_file"])
+    record.plan = plan
+    record.draft = draft
+    record.save(update_fields=["plan", "draft"])
+    return plan
