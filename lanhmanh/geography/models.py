@@ -30,6 +30,21 @@ class Kind(models.TextChoices):
     SPECIAL_ZONE = "dac_khu", _("Đặc khu")
 
 
+# How a unit's name is written (the choice labels above say what the kind is).
+KIND_PREFIX = {
+    Kind.PROVINCE: _("Tỉnh"),
+    Kind.CENTRAL_CITY: _("Thành phố"),
+    Kind.RURAL_DISTRICT: _("Huyện"),
+    Kind.URBAN_DISTRICT: _("Quận"),
+    Kind.DISTRICT_TOWN: _("Thị xã"),
+    Kind.PROVINCIAL_CITY: _("Thành phố"),
+    Kind.COMMUNE: _("Xã"),
+    Kind.WARD: _("Phường"),
+    Kind.TOWNSHIP: _("Thị trấn"),
+    Kind.SPECIAL_ZONE: _("Đặc khu"),
+}
+
+
 class Scheme(models.TextChoices):
     """The official code list a unit's code belongs to: codes are reused across lists."""
 
@@ -119,7 +134,8 @@ class AdministrativeUnit(models.Model):
 
     @property
     def full_name(self) -> str:
-        return f"{self.get_kind_display()} {self.name}"
+        """The name as documents write it: 'Thành phố Sầm Sơn', 'Xã Quảng Ngọc'."""
+        return f"{KIND_PREFIX[self.kind]} {self.name}"
 
     @property
     def is_current(self) -> bool:

@@ -16,7 +16,7 @@ def unit_roots(user, scheme: str = Scheme.CURRENT):
         units = units.filter(parent__isnull=True)
     else:
         units = units.filter(path__in=scope.prefixes)
-    return units.annotate(n_children=Count("children")).order_by("name")
+    return units.annotate(n_children=Count("children")).order_by("search_key")
 
 
 def unit_children(user, unit):
@@ -24,21 +24,24 @@ def unit_children(user, unit):
         AdministrativeUnit.objects.visible_to(user)
         .filter(parent=unit)
         .annotate(n_children=Count("children"))
-        .order_by("kind", "name")
+        .order_by("kind", "search_key")
     )
 
 
-def unit_history(unit):
-    """What the unit was formed from and what it became, with the other side loaded."""
+def unit_history(user, unit):
+    """What the unit was formed from and what it became, limited to units the user may
+    see (a commune split across provinces must not reveal the neighbour)."""
+    from lanhmanh.accounts.scope import scope_q
+
     from .models import UnitChange
 
     formed_from = (
-        UnitChange.objects.filter(successor=unit)
+        UnitChange.objects.filter(scope_q(user, "predecessor__path"), successor=unit)
         .select_related("predecessor", "predecessor__parent")
         .order_by("predecessor__path")
     )
     became = (
-        UnitChange.objects.filter(predecessor=unit)
+        UnitChange.objects.filter(scope_q(user, "successor__path"), predecessor=unit)
         .select_related("successor", "successor__parent")
         .order_by("successor__path")
     )

@@ -38,7 +38,7 @@ def unit_detail(request, pk):
     unit = get_visible_or_404(
         AdministrativeUnit.objects.select_related("parent"), request.user, pk=pk
     )
-    formed_from, became = unit_history(unit)
+    formed_from, became = unit_history(request.user, unit)
     from lanhmanh.organizations.models import Agency, InspectionTeam
 
     return render(
