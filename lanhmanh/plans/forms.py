@@ -43,12 +43,22 @@ class ReviewForm(BootstrapMixin, forms.Form):
 
 class TargetForm(BootstrapMixin, forms.Form):
     quote = forms.CharField(label=_("Chỉ tiêu"), widget=forms.Textarea(attrs={"rows": 2}))
-    comparator = forms.ChoiceField(label=_("So sánh"), choices=Comparator.choices)
+    # Blank first choices keep the empty extra row unchanged, so it is not validated.
+    comparator = forms.ChoiceField(
+        label=_("So sánh"), choices=[("", _("— so sánh —")), *Comparator.choices]
+    )
     value = forms.DecimalField(label=_("Giá trị"), required=False, min_value=0)
     low = forms.DecimalField(label=_("Từ"), required=False, min_value=0)
     high = forms.DecimalField(label=_("Đến"), required=False, min_value=0)
-    unit = forms.ChoiceField(label=_("Đơn vị đo"), choices=Measure.choices)
+    unit = forms.ChoiceField(
+        label=_("Đơn vị đo"), choices=[("", _("— đơn vị đo —")), *Measure.choices]
+    )
     agency = forms.CharField(label=_("Cơ quan"), required=False, max_length=255)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("value", "low", "high", "agency"):
+            self.fields[name].widget.attrs["placeholder"] = self.fields[name].label
 
     def clean(self):
         data = super().clean()
