@@ -21,7 +21,7 @@ def secret(name: str, default: str | None = None) -> str | None:
     """Read a secret from NAME, or from the file named by NAME_FILE."""
     path = env.str(f"{name}_FILE", default="")
     if path:
-        return Path(path).read_text(encoding="utf-8").strip()
+        return Path(path).read_text(encoding="utf-8").strip() or default
     return env.str(name, default=default)
 
 
@@ -99,7 +99,9 @@ TEMPLATES = [
 
 VAR_DIR = Path(env.str("LANHMANH_VAR_DIR", default=str(BASE_DIR / "var")))
 DATABASES = {
-    "default": env.db_url("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'lanhmanh.sqlite3'}")
+    "default": env.db_url_config(
+        secret("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'lanhmanh.sqlite3'}")
+    )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
@@ -187,7 +189,7 @@ MEDIA_URL = "media/"
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
-EMAIL_CONFIG = env.email_url("LANHMANH_EMAIL_URL", default="consolemail://")
+EMAIL_CONFIG = env.email_url_config(secret("LANHMANH_EMAIL_URL", default="consolemail://"))
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("LANHMANH_DEFAULT_FROM_EMAIL", default="lanhmanh@localhost")
 
