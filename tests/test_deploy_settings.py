@@ -108,7 +108,7 @@ def test_database_url_file_is_read(tmp_path):
     )
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_"))}
     env.update(LANHMANH_DEBUG="1", DATABASE_URL_FILE=str(url_file))
-    out = subprocess.run(
+    out = subprocess.run(  # noqa: S603 - our own interpreter and a fixed script
         [sys.executable, "-c", script],
         env=env,
         cwd=Path(__file__).resolve().parents[1],
