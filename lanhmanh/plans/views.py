@@ -3,7 +3,7 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from lanhmanh.accounts.permissions import can_read
+from lanhmanh.accounts.permissions import can_read, can_write
 from lanhmanh.accounts.roles import Module
 
 from . import selectors
@@ -25,7 +25,13 @@ def plan_list(request):
     return render(
         request,
         "plans/plan_list.html",
-        {"page": page, "year": year, "query": query, "title": _("Kế hoạch")},
+        {
+            "page": page,
+            "year": year,
+            "query": query,
+            "title": _("Kế hoạch"),
+            "can_import": can_write(request.user, Module.PLANS),
+        },
     )
 
 

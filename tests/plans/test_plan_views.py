@@ -87,3 +87,15 @@ def test_the_plan_page_uses_a_fixed_number_of_queries(
         Task.objects.create(plan=plans["old"], text=f"Nhiệm vụ {i}", lead=world.th_police)
     with django_assert_max_num_queries(20):
         client.get(plans["old"].get_absolute_url())
+
+
+def test_only_writers_see_the_import_button(world, plans, client_for):
+    import_url = reverse("plans:import_upload")
+    assert (
+        import_url
+        in client_for(world.th_coordinator).get(reverse("plans:plan_list")).content.decode()
+    )
+    assert (
+        import_url
+        not in client_for(world.th_leader).get(reverse("plans:plan_list")).content.decode()
+    )
