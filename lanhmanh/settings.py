@@ -59,6 +59,9 @@ INSTALLED_APPS = [
     "lanhmanh.organizations",
     "lanhmanh.accounts",
     "lanhmanh.plans",
+    "lanhmanh.indicators",
+    "lanhmanh.reporting",
+    "lanhmanh.inspections",
 ]
 
 MIDDLEWARE = [

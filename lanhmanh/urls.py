@@ -22,6 +22,8 @@ urlpatterns = [
     path("organizations/", include("lanhmanh.organizations.urls")),
     path("accounts/", include("lanhmanh.accounts.urls")),
     path("plans/", include("lanhmanh.plans.urls")),
+    path("reporting/", include("lanhmanh.reporting.urls")),
+    path("inspections/", include("lanhmanh.inspections.urls")),
     path("api/", include("lanhmanh.api.urls")),
     path(f"{settings.ADMIN_URL}", admin.site.urls),
 ]

@@ -1,0 +1,98 @@
+"""Computed indicators: modules register a function that computes an indicator's value
+over their own records.
+
+The contract, for a module such as inspections::
+
+    from lanhmanh.indicators.registry import Value, Window, register
+
+    @register("establishments_inspected")
+    def establishments_inspected(*, paths: Sequence[str], window: Window,
+                                 disaggregation: str | None = None) -> Value:
+        # ``paths`` are unit path prefixes (the unit's subtree, plus the units that were
+        # merged into it); count the records whose unit path starts with one of them and
+        # whose date lies in the window (both ends included).
+        ...
+        return Value(numerator=Decimal(n))          # a count
+        return Value(numerator=n, denominator=d)    # a percentage: n of d
+
+The catalogue row (``Indicator``) with the same code says ``source = computed``; callers
+never know which kind of source they asked.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+
+@dataclass(frozen=True)
+class Window:
+    """The dates a figure covers, both ends included (a Decree 09/2019 cut-off window)."""
+
+    start: datetime.date
+    end: datetime.date
+
+
+@dataclass(frozen=True)
+class Value:
+    """A count (numerator only) or a ratio (numerator of denominator).
+
+    Values add up the hierarchy: counts sum; ratios sum numerators and denominators and
+    are only then divided, never averaged.
+    """
+
+    numerator: Decimal
+    denominator: Decimal | None = None
+
+    def __add__(self, other: Value) -> Value:
+        if self.denominator is None and other.denominator is None:
+            return Value(self.numerator + other.numerator)
+        return Value(
+            self.numerator + other.numerator,
+            (self.denominator or Decimal(0)) + (other.denominator or Decimal(0)),
+        )
+
+    @property
+    def ratio(self) -> Decimal | None:
+        """The percentage for a ratio; None for a count or an empty denominator."""
+        if not self.denominator:
+            return None
+        return self.numerator * 100 / self.denominator
+
+
+ZERO = Value(Decimal(0))
+
+Compute = Callable[..., Value]
+_REGISTRY: dict[str, Compute] = {}
+
+
+def register(code: str) -> Callable[[Compute], Compute]:
+    """Register ``func`` as the computation of indicator ``code`` (one per code)."""
+
+    def decorator(func: Compute) -> Compute:
+        if code in _REGISTRY and _REGISTRY[code] is not func:
+            raise ValueError(f"Indicator {code!r} is already registered")
+        _REGISTRY[code] = func
+        return func
+
+    return decorator
+
+
+def computation(code: str) -> Compute | None:
+    return _REGISTRY.get(code)
+
+
+def registered_codes() -> list[str]:
+    return sorted(_REGISTRY)
+
+
+def paths_of(paths: Sequence[str]):
+    """A Q over ``unit__path`` for the given prefixes, for computations' querysets."""
+    from django.db.models import Q
+
+    q = Q(pk__in=[])
+    for prefix in paths:
+        q |= Q(unit__path__startswith=prefix)
+    return q
