@@ -9,6 +9,8 @@ MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 ERR_TOO_LARGE = _("Tệp quá lớn: tối đa 50 MB.")
 ERR_BAD_EXTENSION = _("Chỉ nhận tệp .docx, .pdf, .txt hoặc .md.")
 ACCEPTED = (".docx", ".pdf", ".txt", ".md")
+BEFORE_REFORM = _("trước 01/07/2025")
+DROP = _("Bỏ")
 
 
 class UploadForm(forms.Form):
@@ -37,8 +39,17 @@ class ReviewForm(BootstrapMixin, forms.Form):
     def __init__(self, *args, units=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].choices = [("", _("— Chọn đơn vị —"))] + [
-            (u.pk, f"{u}{' — ' + str(u.parent) if u.parent_id else ''}") for u in units
+            (u.pk, self.unit_label(u)) for u in units
         ]
+
+    @staticmethod
+    def unit_label(unit) -> str:
+        """'Huyện Lục Nam — Tỉnh Bắc Giang (trước 01/07/2025)': the old and the new
+        province of the same name must not look alike in the list."""
+        label = f"{unit} — {unit.parent}" if unit.parent_id else str(unit)
+        if not unit.is_current:
+            label = f"{label} ({BEFORE_REFORM})"
+        return label
 
 
 class TargetForm(BootstrapMixin, forms.Form):
@@ -76,4 +87,33 @@ class TargetForm(BootstrapMixin, forms.Form):
         return data
 
 
-TargetFormSet = forms.formset_factory(TargetForm, extra=1, can_delete=True)
+class ReviewFormSet(forms.BaseFormSet):
+    """Rows the reviewer may drop: the drop box is a Bootstrap check box named «Bỏ»."""
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        if "DELETE" in form.fields:
+            form.fields["DELETE"].label = DROP
+            form.fields["DELETE"].widget.attrs.update({"class": "form-check-input"})
+
+
+TargetFormSet = forms.formset_factory(TargetForm, formset=ReviewFormSet, extra=1, can_delete=True)
+
+
+class TaskForm(BootstrapMixin, forms.Form):
+    """One task the importer read: kept or dropped, with its lead agency's name corrected.
+
+    The task is named by its place in the draft; its text stays as the document has it.
+    """
+
+    index = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+    lead = forms.CharField(label=_("Cơ quan chủ trì"), required=False, max_length=255)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["lead"].widget.attrs.update(
+            placeholder=self.fields["lead"].label, **{"class": "form-control form-control-sm"}
+        )
+
+
+TaskFormSet = forms.formset_factory(TaskForm, formset=ReviewFormSet, extra=0, can_delete=True)

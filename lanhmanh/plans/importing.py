@@ -2,19 +2,24 @@
 
 import datetime
 import html
+from bisect import bisect_left
 from decimal import Decimal
 
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
 
 from lanhmanh.accounts.scope import scope_for
 from lanhmanh.geography.models import AdministrativeUnit
 from lanhmanh.geography.resolve import units_matching
 
 from .importer import parse_plan, read_document
+from .importer.text import MappedText, normalise
 from .models import PlanImport
 from .services import plan_create_from_draft, plan_year
+
+NO_LEAD = _("Chưa rõ cơ quan chủ trì")
 
 
 def plan_import_create(*, user, filename: str, content: bytes) -> PlanImport:
@@ -56,23 +61,72 @@ def unit_candidates(user, draft: dict) -> tuple[list, list]:
     return found, others
 
 
+def _clean_span(mapped: MappedText, start: int, end: int) -> tuple[int, int]:
+    """The span of the clean text that came from the source span ``[start, end)``."""
+    return bisect_left(mapped.index, start), bisect_left(mapped.index, end)
+
+
 def highlighted_source(text: str, quotes: list[str]) -> str:
-    """The source text, escaped, with each quote marked (the review screen's left side)."""
+    """The document as the importer read it (markdown marks and broken lines mended),
+    escaped, with each quote marked: the review screen's left side.
+
+    Quotes are exact pieces of the uploaded text; one that the mending changed (a quote
+    across a page break) is found there and marked at the clean text it became.
+    """
+    mapped = normalise(text)
+    clean = mapped.text
     spans = []
     for i, quote in enumerate(quotes):
-        start = text.find(quote) if quote else -1
+        if not quote:
+            continue
+        start = clean.find(quote)
         if start >= 0:
             spans.append((start, start + len(quote), i))
+            continue
+        start = text.find(quote)
+        if start >= 0:
+            s, e = _clean_span(mapped, start, start + len(quote))
+            if e > s:
+                spans.append((s, e, i))
     spans.sort()
     out, pos = [], 0
     for start, end, i in spans:
         if start < pos:
             continue
-        out.append(html.escape(text[pos:start]))
-        out.append(f'<mark id="q{i}" data-target="{i}">{html.escape(text[start:end])}</mark>')
+        out.append(html.escape(clean[pos:start]))
+        out.append(f'<mark id="q{i}" data-target="{i}">{html.escape(clean[start:end])}</mark>')
         pos = end
-    out.append(html.escape(text[pos:]))
+    out.append(html.escape(clean[pos:]))
     return mark_safe("".join(out))  # noqa: S308 - every piece of text above is escaped
+
+
+def task_groups(tasks: list[dict], forms=None) -> list[tuple[str, list]]:
+    """The draft's tasks grouped by lead agency, in the order agencies first appear:
+    ``[(lead, [(task, form), …]), …]`` (``form`` is None without forms)."""
+    groups: dict[str, list] = {}
+    by_index = {}
+    for form in forms or []:
+        index = form.initial.get("index") if not form.is_bound else form["index"].value()
+        try:
+            by_index[int(index)] = form
+        except (TypeError, ValueError):
+            continue
+    for i, task in enumerate(tasks):
+        lead = task.get("lead") or str(NO_LEAD)
+        groups.setdefault(lead, []).append((task, by_index.get(i)))
+    return list(groups.items())
+
+
+def _kept_tasks(found: list[dict], kept: list[dict]) -> list[dict]:
+    """The draft's tasks the reviewer kept, each with the lead agency name they gave."""
+    out = []
+    for choice in kept:
+        index = choice.get("index")
+        if index is None or not 0 <= index < len(found):
+            continue
+        lead = (choice.get("lead") or "").strip()
+        out.append({**found[index], "lead": lead or None})
+    return out
 
 
 def _number(value):
@@ -83,8 +137,20 @@ def _number(value):
 
 
 @transaction.atomic
-def plan_import_save(*, record: PlanImport, user, unit, review: dict, targets: list[dict]):
-    """Save the reviewed draft as a plan and link the import record to it."""
+def plan_import_save(
+    *,
+    record: PlanImport,
+    user,
+    unit,
+    review: dict,
+    targets: list[dict],
+    tasks: list[dict] | None = None,
+):
+    """Save the reviewed draft as a plan and link the import record to it.
+
+    ``tasks`` lists the kept tasks as ``{"index": place in the draft, "lead": name}``;
+    None keeps every task as the importer read it.
+    """
     draft = dict(record.draft)
     draft.update(
         kind=review["kind"],
@@ -110,6 +176,8 @@ def plan_import_save(*, record: PlanImport, user, unit, review: dict, targets: l
         }
         for t in targets
     ]
+    if tasks is not None:
+        draft["tasks"] = _kept_tasks(list(draft.get("tasks") or []), tasks)
     plan = plan_create_from_draft(draft=draft, unit=unit, user=user, source_text=record.text)
     if record.source_file:
         plan.source_file.name = record.source_file.name

@@ -1,3 +1,5 @@
+"""The plan list and the plan page."""
+
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
@@ -5,17 +7,19 @@ from django.utils.translation import gettext as _
 
 from lanhmanh.accounts.permissions import can_read, can_write
 from lanhmanh.accounts.roles import Module
+from lanhmanh.core.text import fold
 
 from . import selectors
 
 
-def _require_plans(user):
+def require_plans(user):
+    """A user whose roles do not open plans gets 404: the pages do not exist for them."""
     if not can_read(user, Module.PLANS):
         raise Http404
 
 
 def plan_list(request):
-    _require_plans(request.user)
+    require_plans(request.user)
     year = request.GET.get("year", "")
     query = request.GET.get("q", "").strip()
     plans = selectors.plan_list(
@@ -35,15 +39,33 @@ def plan_list(request):
     )
 
 
+def coordinating_display(task) -> list:
+    """The coordinating agencies of a task, then the names of the document that no
+    linked agency stands for: (agency or None, name) pairs."""
+    agencies = list(task.coordinating.all())
+    linked = {fold(a.name) for a in agencies}
+    names = [n for n in task.coordinating_names if fold(n) not in linked]
+    return [(a, a.name) for a in agencies] + [(None, n) for n in names]
+
+
 def plan_detail(request, pk):
-    _require_plans(request.user)
+    require_plans(request.user)
     plan = selectors.plan_for_page(request.user, pk)
     tasks_by_agency: dict[str, list] = {}
     for task in plan.tasks.all():
+        task.coordinating_list = coordinating_display(task)
         key = str(task.lead) if task.lead else (task.lead_name or _("Chưa giao cơ quan"))
         tasks_by_agency.setdefault(key, []).append(task)
+    can_edit = can_write(request.user, Module.PLANS, plan.unit)
     return render(
         request,
         "plans/plan_detail.html",
-        {"plan": plan, "title": plan.title, "tasks_by_agency": tasks_by_agency},
+        {
+            "plan": plan,
+            "title": plan.title,
+            "tasks_by_agency": tasks_by_agency,
+            "can_edit": can_edit,
+            # A commune has no unit below to derive a plan for.
+            "can_derive": can_edit and plan.unit.children.exists(),
+        },
     )

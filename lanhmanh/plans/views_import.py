@@ -8,9 +8,15 @@ from django.utils.translation import gettext as _
 from lanhmanh.accounts.permissions import can_write
 from lanhmanh.accounts.roles import Module
 
-from .forms import ReviewForm, TargetFormSet, UploadForm
+from .forms import ReviewForm, TargetFormSet, TaskFormSet, UploadForm
 from .importer import DocumentReadError
-from .importing import highlighted_source, plan_import_create, plan_import_save, unit_candidates
+from .importing import (
+    highlighted_source,
+    plan_import_create,
+    plan_import_save,
+    task_groups,
+    unit_candidates,
+)
 from .models import PlanImport
 
 ERR_UNIT_NOT_ALLOWED = _("Bạn không có quyền lập kế hoạch cho đơn vị này.")
@@ -67,10 +73,14 @@ def import_review(request, pk):
         }
         for t in draft.get("targets") or []
     ]
+    found_tasks = draft.get("tasks") or []
+    task_initial = [{"index": i, "lead": t.get("lead") or ""} for i, t in enumerate(found_tasks)]
     if request.method == "POST":
         form = ReviewForm(request.POST, units=units)
         targets = TargetFormSet(request.POST, prefix="t")
-        if form.is_valid() and targets.is_valid():
+        # A post without the task rows (an older page, a script) keeps the tasks as read.
+        tasks = TaskFormSet(request.POST, prefix="k") if "k-TOTAL_FORMS" in request.POST else None
+        if form.is_valid() and targets.is_valid() and (tasks is None or tasks.is_valid()):
             unit = next(u for u in units if u.pk == form.cleaned_data["unit"])
             if not can_write(request.user, Module.PLANS, unit):
                 form.add_error("unit", ERR_UNIT_NOT_ALLOWED)
@@ -78,18 +88,27 @@ def import_review(request, pk):
                 kept = [
                     t for t in targets.cleaned_data if t and not t.get("DELETE") and t.get("quote")
                 ]
+                kept_tasks = (
+                    None
+                    if tasks is None
+                    else [t for t in tasks.cleaned_data if t and not t.get("DELETE")]
+                )
                 plan = plan_import_save(
                     record=record,
                     user=request.user,
                     unit=unit,
                     review=form.cleaned_data,
                     targets=kept,
+                    tasks=kept_tasks,
                 )
                 messages.success(request, _("Đã lưu kế hoạch dự thảo."))
                 return redirect(plan)
     else:
         form = ReviewForm(initial=initial, units=units)
         targets = TargetFormSet(initial=target_initial, prefix="t")
+        tasks = None
+    if tasks is None:
+        tasks = TaskFormSet(initial=task_initial, prefix="k")
     quotes = [t.get("quote") or "" for t in draft.get("targets") or []]
     return render(
         request,
@@ -98,6 +117,8 @@ def import_review(request, pk):
             "record": record,
             "form": form,
             "targets": targets,
+            "tasks": tasks,
+            "task_groups": task_groups(found_tasks, tasks),
             "draft": draft,
             "source": highlighted_source(record.text, quotes),
             "ambiguous": len(matched) > 1,

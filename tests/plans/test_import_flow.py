@@ -121,3 +121,102 @@ def test_an_outsider_cannot_save_a_plan_for_a_unit_outside_the_scope(world, clie
     )
     assert response.status_code == 200
     assert Plan.objects.count() == 0
+
+
+def review_data(review, unit):
+    """Everything the review page posts back unchanged: header, targets and tasks."""
+    form, targets, tasks = (review.context[k] for k in ("form", "targets", "tasks"))
+    data = {
+        "unit": unit.pk,
+        "kind": "plan",
+        "number": "",
+        "title": form.initial["title"],
+        "year": form.initial["year"],
+        "date": "",
+        "signer": form.initial["signer"],
+    }
+    for prefix, formset in (("t", targets), ("k", tasks)):
+        data.update(
+            {
+                f"{prefix}-TOTAL_FORMS": len(formset.initial),
+                f"{prefix}-INITIAL_FORMS": len(formset.initial),
+                f"{prefix}-MIN_NUM_FORMS": 0,
+                f"{prefix}-MAX_NUM_FORMS": 1000,
+            }
+        )
+        for i, row in enumerate(formset.initial):
+            for key, value in row.items():
+                data[f"{prefix}-{i}-{key}"] = "" if value is None else value
+    return data
+
+
+def test_the_review_shows_the_clean_text_and_the_tasks_by_lead_agency(world, client_for):
+    client = client_for(world.th_coordinator)
+    upload(client, "kh.txt", thanh_hoa_2018())
+    review = client.get(PlanImport.objects.get().get_absolute_url())
+    page = review.content.decode()
+    source = page.split('id="lm-source">')[1].split("</div>")[0]
+    # The document as read: no markdown marks, and every target still highlighted.
+    assert "**" not in source and "###" not in source
+    draft = review.context["draft"]
+    assert source.count('<mark id="q') == len(draft["targets"]) >= 9
+    groups = dict(review.context["task_groups"])
+    assert len(groups) == len(draft["agencies"]) >= 15
+    police = groups["Công an tỉnh"]
+    assert len(police) == 4
+    assert all(task["lead"] == "Công an tỉnh" for task, _ in police)
+    assert page.count('class="list-group-item lm-task"') == len(draft["tasks"])
+    heading = '<span class="flex-grow-1">{}</span>'
+    assert page.index(heading.format("Công an tỉnh")) < page.index(heading.format("Sở Y tế"))
+
+
+def test_a_dropped_task_is_not_saved_and_a_corrected_lead_is(world, client_for):
+    client = client_for(world.th_coordinator)
+    upload(client, "kh.txt", thanh_hoa_2018())
+    record = PlanImport.objects.get()
+    review = client.get(record.get_absolute_url())
+    found = review.context["draft"]["tasks"]
+    data = review_data(review, world.old_thanh_hoa)
+    border = next(i for i, t in enumerate(found) if t["lead"].startswith("Bộ Chỉ huy"))
+    data["k-0-DELETE"] = "on"
+    data[f"k-{border}-lead"] = "Bộ Chỉ huy Bộ đội Biên phòng tỉnh Thanh Hóa"
+
+    saved = client.post(record.get_absolute_url(), data)
+    plan = Plan.objects.get()
+    assert saved.status_code == 302
+    assert plan.tasks.count() == len(found) - 1
+    assert not plan.tasks.filter(text=found[0]["text"]).exists()
+    task = plan.tasks.get(text=found[border]["text"])
+    assert task.lead_name == "Bộ Chỉ huy Bộ đội Biên phòng tỉnh Thanh Hóa"
+    # Names the unit's agencies carry are linked to them: the labour department of 2018.
+    labour = plan.tasks.filter(lead_name="Sở Lao động - Thương binh và Xã hội")
+    assert labour.count() == 7
+    assert {t.lead for t in labour} == {world.old_th_labour}
+    page = client.get(plan.get_absolute_url()).content.decode()
+    assert "Bộ Chỉ huy Bộ đội Biên phòng tỉnh Thanh Hóa" in page
+
+
+def test_a_task_row_of_another_draft_adds_nothing(world, client_for):
+    client = client_for(world.th_coordinator)
+    upload(client, "kh.txt", thanh_hoa_2018())
+    record = PlanImport.objects.get()
+    review = client.get(record.get_absolute_url())
+    data = review_data(review, world.old_thanh_hoa)
+    count = data["k-TOTAL_FORMS"]
+    data.update({"k-TOTAL_FORMS": count + 1, f"k-{count}-index": 9999, f"k-{count}-lead": "X"})
+    assert client.post(record.get_absolute_url(), data).status_code == 302
+    assert Plan.objects.get().tasks.count() == count
+
+
+def test_dropping_every_task_saves_a_plan_without_tasks(world, client_for):
+    client = client_for(world.th_coordinator)
+    upload(client, "kh.txt", thanh_hoa_2018())
+    record = PlanImport.objects.get()
+    review = client.get(record.get_absolute_url())
+    data = review_data(review, world.old_thanh_hoa)
+    for i in range(data["k-TOTAL_FORMS"]):
+        data[f"k-{i}-DELETE"] = "on"
+    assert client.post(record.get_absolute_url(), data).status_code == 302
+    plan = Plan.objects.get()
+    assert plan.tasks.count() == 0
+    assert plan.targets.count() == len(review.context["draft"]["targets"])

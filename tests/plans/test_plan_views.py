@@ -99,3 +99,41 @@ def test_only_writers_see_the_import_button(world, plans, client_for):
         import_url
         not in client_for(world.th_leader).get(reverse("plans:plan_list")).content.decode()
     )
+
+
+def test_writers_see_the_plan_actions_and_readers_only_the_cascade(world, plans, client_for):
+    plan = plans["old"]
+    actions = [
+        reverse(name, args=[plan.pk])
+        for name in ("plans:plan_update", "plans:plan_copy", "plans:plan_derive")
+    ]
+    cascade = reverse("plans:plan_cascade", args=[plan.pk])
+    writer = client_for(world.th_coordinator).get(plan.get_absolute_url()).content.decode()
+    assert all(url in writer for url in actions)
+    assert cascade in writer
+    reader = client_for(world.th_leader).get(plan.get_absolute_url()).content.decode()
+    assert not any(url in reader for url in actions)
+    assert cascade in reader
+
+
+def test_a_parent_plan_outside_the_scope_is_named_but_not_shown(world, plans, client_for):
+    # The ward's officer sees the ward's plan, which implements the province's 2018 plan
+    # they may not open: the reference is shown, not the plan.
+    body = client_for(world.hac_thanh_officer).get(plans["commune"].get_absolute_url())
+    html = body.content.decode()
+    assert body.status_code == 200
+    assert "112/KH-UBND" in html
+    assert plans["old"].get_absolute_url() not in html
+    assert "Triển khai thực hiện nhiệm vụ phòng, chống mại dâm năm 2018" not in html
+
+
+def test_implementing_plans_outside_the_scope_are_not_listed(world, plans, client_for):
+    PlanBasis.objects.create(plan=plans["other"], parent=plans["old"])
+    body = client_for(world.th_coordinator).get(plans["old"].get_absolute_url()).content.decode()
+    assert "Kế hoạch của Bắc Ninh" not in body
+    assert "phường Hạc Thành năm 2026" in body
+
+
+def test_the_plan_list_links_to_my_tasks(world, plans, client_for):
+    body = client_for(world.th_leader).get(reverse("plans:plan_list")).content.decode()
+    assert reverse("plans:my_tasks") in body

@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 
 from .agencies import find_agency_items, find_tasks
+from .assignments import item_tasks
 from .draft import PlanDraft, TaskDraft, UnitDraft
 from .facts import find_bases, find_reporting, find_standing_agency, find_topics
 from .header import Head, find_unit, read_head, read_signature
@@ -103,7 +104,11 @@ def parse_plan(text: str) -> PlanDraft:
     whole_body = draft.kind == "directive"
     items = _guarded(draft, "phân công", find_agency_items, outline.root, whole_body, default=[])
     found_tasks = _guarded(draft, "nhiệm vụ", find_tasks, outline.root, default=[])
-    draft.tasks = [TaskDraft(t.text, t.lead, t.coordinating, t.when) for t in found_tasks]
+    per_agency = _guarded(
+        draft, "nhiệm vụ theo cơ quan", item_tasks, items, [t.node for t in found_tasks], default=[]
+    )
+    all_tasks = sorted(found_tasks + per_agency, key=lambda t: t.node.start if t.node else 0)
+    draft.tasks = [TaskDraft(t.text, t.lead, t.coordinating, t.when) for t in all_tasks]
     draft.agencies = _agencies(items, found_tasks)
     agency_of = {id(item.node): _agency_label(item.names) for item in items}
 
