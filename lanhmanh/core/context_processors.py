@@ -15,4 +15,6 @@ def scope(request):
         .select_related("unit", "unit__parent", "agency"),
         "can_manage_users": can_read(user, Module.USERS),
         "can_read_plans": can_read(user, Module.PLANS),
+        "can_read_inspections": can_read(user, Module.INSPECTIONS),
+        "can_read_reporting": can_read(user, Module.REPORTING),
     }

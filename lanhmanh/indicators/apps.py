@@ -1,3 +1,7 @@
+"""The indicator catalogue, the registry of computed indicators, and the one value
+interface (``indicator_value``) that the dashboard, target progress and report documents
+use without knowing where a figure comes from."""
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -5,3 +9,10 @@ from django.utils.translation import gettext_lazy as _
 class IndicatorsConfig(AppConfig):
     name = "lanhmanh.indicators"
     verbose_name = _("Chỉ số")
+
+    def ready(self):
+        from auditlog.registry import auditlog
+
+        from .models import Indicator
+
+        auditlog.register(Indicator)

@@ -45,13 +45,23 @@ class Value:
 
     numerator: Decimal
     denominator: Decimal | None = None
+    # Figures submitted but not yet approved are part of the value (a province sees this
+    # month's figures before every commune is approved); the flag lets screens say so.
+    provisional: bool = False
+    # Nothing was reported at all: not the same as a reported zero (a target with no
+    # figures has no progress status). Computations over records never set it.
+    no_data: bool = False
 
     def __add__(self, other: Value) -> Value:
+        provisional = self.provisional or other.provisional
+        no_data = self.no_data and other.no_data
         if self.denominator is None and other.denominator is None:
-            return Value(self.numerator + other.numerator)
+            return Value(self.numerator + other.numerator, None, provisional, no_data)
         return Value(
             self.numerator + other.numerator,
             (self.denominator or Decimal(0)) + (other.denominator or Decimal(0)),
+            provisional,
+            no_data,
         )
 
     @property
@@ -63,6 +73,7 @@ class Value:
 
 
 ZERO = Value(Decimal(0))
+NO_DATA = Value(Decimal(0), no_data=True)
 
 Compute = Callable[..., Value]
 _REGISTRY: dict[str, Compute] = {}
@@ -82,6 +93,11 @@ def register(code: str) -> Callable[[Compute], Compute]:
 
 def computation(code: str) -> Compute | None:
     return _REGISTRY.get(code)
+
+
+def unregister(code: str) -> None:
+    """Forget a computation (tests that register one of their own clean up with it)."""
+    _REGISTRY.pop(code, None)
 
 
 def registered_codes() -> list[str]:

@@ -193,6 +193,14 @@ class Target(models.Model):
         related_name="targets",
     )
     agency_name = models.CharField(_("tên cơ quan (theo văn bản)"), max_length=255, blank=True)
+    indicator = models.ForeignKey(
+        "indicators.Indicator",
+        verbose_name=_("chỉ số đo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="targets",
+    )
 
     objects = TargetQuerySet.as_manager()
 

@@ -1,3 +1,6 @@
+"""Reporting periods and cut-off windows, report forms, submissions and their workflow,
+completeness, target progress and report documents."""
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -5,3 +8,13 @@ from django.utils.translation import gettext_lazy as _
 class ReportingConfig(AppConfig):
     name = "lanhmanh.reporting"
     verbose_name = _("Báo cáo")
+
+    def ready(self):
+        from auditlog.registry import auditlog
+
+        from . import models
+
+        for model in (models.ReportForm, models.ReportFormIndicator, models.Submission):
+            auditlog.register(model)
+        auditlog.register(models.SubmissionValue)
+        auditlog.register(models.SubmissionEvent)

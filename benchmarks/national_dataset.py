@@ -1,0 +1,213 @@
+"""A national-scale reporting data set, for benchmarks: generated into a throwaway database.
+
+    .venv/bin/python benchmarks/national_dataset.py [--years 5] [--last-year 2025]
+                                                    [--indicators N]
+
+Uses DATABASE_URL when it is set (PostgreSQL), otherwise a throwaway SQLite database in a
+temporary directory (removed at exit: the command only reports how long generation took;
+``benchmarks/rollup.py`` generates and measures in the same process).
+
+It writes:
+
+- the whole administrative map through ``units_load()`` (34 provinces and 3,321 communes of
+  today, the pre-2025 map and its 11,314 changes);
+- one monthly commune report form listing every ``entered`` indicator of the catalogue
+  (27 today), or the first N with ``--indicators``;
+- for every one of today's 3,321 communes, an approved submission for every month of the
+  last ``--years`` years (5 × 12 × 3,321 = 199,260 submissions), each with the total of
+  every indicator of the form (27 × 199,260 = 5,380,020 figures). Ratios get a numerator
+  no larger than their denominator. Figures are random, fixed by a seed.
+
+Submissions go in with ``bulk_create`` in batches, one transaction per month; the figures
+with the cursor's ``executemany`` on the model's table: ``bulk_create`` costs about 200 µs
+of Python a row, which would make 5.4 million rows a twenty-minute wait. Today's communes
+report all five years (also before 1 July 2025, when they did not exist yet): the data set
+is about volume, not about the history of the map.
+"""
+
+from __future__ import annotations
+
+import argparse
+import atexit
+import os
+import random
+import shutil
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+FORM_CODE = "bench-xa-thang"
+BATCH = 5000
+
+
+def setup_django() -> str:
+    """Django on DATABASE_URL or a throwaway SQLite file, migrated; the engine's name."""
+    root = Path(__file__).resolve().parent.parent
+    sys.path.insert(0, str(root))
+    os.environ.setdefault("LANHMANH_DEBUG", "1")
+    os.environ["DJANGO_SETTINGS_MODULE"] = "lanhmanh.settings"
+    if not os.environ.get("DATABASE_URL"):
+        tmp = tempfile.mkdtemp(prefix="lanhmanh-bench-")
+        atexit.register(shutil.rmtree, tmp, ignore_errors=True)
+        os.environ["DATABASE_URL"] = f"sqlite:///{tmp}/bench.sqlite3"
+        os.environ.setdefault("LANHMANH_VAR_DIR", tmp)
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    from django.db import connection
+
+    if connection.vendor == "sqlite":
+        # A throwaway file: durability is not what is measured.
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA synchronous=OFF")
+        return f"SQLite {connection.Database.sqlite_version}"
+    return f"PostgreSQL {connection.pg_version // 10000}.{connection.pg_version % 10000}"
+
+
+@dataclass
+class Dataset:
+    form: object
+    indicators: list
+    communes: int
+    months: int
+    submissions: int
+    values: int
+    seconds: float
+
+
+def _figures(rng: random.Random, indicator) -> tuple[int, int | None]:
+    if indicator.is_ratio:
+        den = rng.randint(0, 40)
+        return rng.randint(0, den), den
+    return rng.randint(0, 30), None
+
+
+def generate(
+    *, years: int = 5, last_year: int = 2025, indicators: int | None = None, progress=print
+) -> Dataset:
+    from django.db import connection, transaction
+    from django.utils import timezone
+
+    from lanhmanh.geography.loading import units_load
+    from lanhmanh.geography.models import AdministrativeUnit, Level, Scheme
+    from lanhmanh.indicators.models import Indicator, Source
+    from lanhmanh.reporting.models import (
+        ReportForm,
+        ReportFormIndicator,
+        Status,
+        Submission,
+        SubmissionValue,
+    )
+    from lanhmanh.reporting.periods import PeriodKind, month
+
+    started = time.perf_counter()
+    t0 = time.perf_counter()
+    units_load()
+    progress(f"  map loaded in {time.perf_counter() - t0:.1f} s")
+
+    chosen = list(Indicator.objects.filter(source=Source.ENTERED).order_by("order", "code"))
+    if indicators:
+        chosen = chosen[:indicators]
+    form, _created = ReportForm.objects.get_or_create(
+        code=FORM_CODE,
+        defaults={
+            "name": "Biểu thử tải toàn quốc",
+            "periodicity": PeriodKind.MONTH,
+            "unit_level": Level.COMMUNE,
+        },
+    )
+    for order, indicator in enumerate(chosen):
+        ReportFormIndicator.objects.get_or_create(
+            form=form, indicator=indicator, defaults={"order": order}
+        )
+    communes = list(
+        AdministrativeUnit.objects.filter(
+            scheme=Scheme.CURRENT, level=Level.COMMUNE, valid_to__isnull=True
+        )
+        .order_by("path")
+        .only("pk", "level")
+    )
+    periods = [
+        month(y, m) for y in range(last_year - years + 1, last_year + 1) for m in range(1, 13)
+    ]
+    rng = random.Random(20260101)
+    table = SubmissionValue._meta.db_table
+    columns = ("submission_id", "indicator_id", "disaggregation", "numerator", "denominator")
+    insert = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join(['%s'] * 5)})"
+    submissions = values = 0
+    for period in periods:
+        t0 = time.perf_counter()
+        window = period.window
+        deadline = form.deadline(period, Level.COMMUNE)
+        stamp = timezone.make_aware(
+            timezone.datetime.combine(deadline, timezone.datetime.min.time())
+        )
+        with transaction.atomic():
+            made = Submission.objects.bulk_create(
+                [
+                    Submission(
+                        form=form,
+                        unit_id=unit.pk,
+                        period_kind=period.kind,
+                        period_key=period.key,
+                        period_start=window.start,
+                        period_end=window.end,
+                        deadline=deadline,
+                        status=Status.APPROVED,
+                        submitted_at=stamp,
+                        approved_at=stamp,
+                    )
+                    for unit in communes
+                ],
+                batch_size=BATCH,
+            )
+            rows = [
+                (submission.pk, indicator.pk, "", *_figures(rng, indicator))
+                for submission in made
+                for indicator in chosen
+            ]
+            with connection.cursor() as cursor:
+                for i in range(0, len(rows), BATCH):
+                    cursor.executemany(insert, rows[i : i + BATCH])
+            values += len(rows)
+        submissions += len(made)
+        progress(
+            f"  {period.key}: {len(made)} submissions, {len(made) * len(chosen)} figures "
+            f"in {time.perf_counter() - t0:.1f} s"
+        )
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    return Dataset(
+        form=form,
+        indicators=chosen,
+        communes=len(communes),
+        months=len(periods),
+        submissions=submissions,
+        values=values,
+        seconds=time.perf_counter() - started,
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--years", type=int, default=5)
+    parser.add_argument("--last-year", type=int, default=2025)
+    parser.add_argument("--indicators", type=int, default=None)
+    args = parser.parse_args()
+    engine = setup_django()
+    print(f"engine: {engine}")
+    data = generate(years=args.years, last_year=args.last_year, indicators=args.indicators)
+    print(
+        f"generated {data.communes} communes × {data.months} months × "
+        f"{len(data.indicators)} indicators: {data.submissions} submissions, "
+        f"{data.values} figures in {data.seconds:.0f} s"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,239 @@
+"""The one value interface: an indicator's value for a unit and a window.
+
+Callers (dashboard, target progress, report documents) never know where a figure comes
+from. For an ``entered`` indicator it is the sum of the figures of the submissions
+
+- of the unit's subtree and of every unit that turned into it (a 2026 province includes
+  the 2004-code province, districts and communes merged into it; a new commune includes
+  the old communes it was formed from; a commune split between several new ones counts
+  whole for each of them, the conversion table does not say how to share its figures);
+- whose period's cut-off window lies inside the requested window;
+- approved, or submitted and waiting for approval: those make the value ``provisional``
+  (a province sees this month's figures before every commune has been approved; drafts
+  and returned submissions never count).
+
+Counts sum; percentages sum numerators and denominators and divide last; stocks
+(``aggregation = last``) take each unit's figure of its last period inside the window,
+for the units that still existed at the window's end.
+For a ``computed`` indicator the registered function gets the same path prefixes and the
+window. Engine-neutral ORM only: the same queries run on SQLite and PostgreSQL.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+
+from django.db.models import Count, OuterRef, Q, Subquery, Sum
+
+from lanhmanh.geography.models import AdministrativeUnit, UnitChange
+
+from .models import Indicator, Source
+from .registry import NO_DATA, Value, Window, computation
+
+# Predecessor lookups OR together one LIKE per prefix; SQLite limits expression depth.
+_CHUNK = 300
+_BROADEN_AFTER = 40
+
+
+def _ancestors(path: str) -> list[str]:
+    """'2025/38/14755/' → ['2025/', '2025/38/', '2025/38/14755/']."""
+    parts = path.strip("/").split("/")
+    return ["/".join(parts[: i + 1]) + "/" for i in range(len(parts))]
+
+
+def _minimal(prefixes: Iterable[str]) -> list[str]:
+    kept: list[str] = []
+    for p in sorted(set(prefixes), key=len):
+        if not any(p.startswith(k) for k in kept):
+            kept.append(p)
+    return sorted(kept)
+
+
+def _any_prefix(prefixes: Sequence[str], lookup: str) -> Q:
+    """A Q true when ``lookup`` starts with one of ``prefixes`` (built flat: OR-ing Q
+    objects one by one costs quadratic time on hundreds of prefixes)."""
+    if not prefixes:
+        return Q(pk__in=[])
+    return Q(*[Q(**{f"{lookup}__startswith": p}) for p in prefixes], _connector=Q.OR)
+
+
+def _query_prefixes(frontier: set[str]) -> list[str]:
+    """The prefixes to look changes up by: the frontier itself, or, when it holds many
+    units (a province's hundreds of old communes), their parents, fewer and broader; the
+    pairs found are then sorted out by who owns them."""
+    minimal = _minimal(frontier)
+    if len(minimal) <= _BROADEN_AFTER:
+        return minimal
+    return _minimal(p[: p.rstrip("/").rfind("/") + 1] or p for p in minimal)
+
+
+def rollup_paths(roots: Sequence[str]) -> dict[str, list[str]]:
+    """For each root unit path, the minimal path prefixes its figures roll up from: its
+    own subtree and the subtrees of the units that turned into a unit of it, directly or
+    through earlier changes. One query per step back in time (per chunk of prefixes)."""
+    covered: dict[str, set[str]] = {root: {root} for root in roots}
+    owners: dict[str, set[str]] = defaultdict(set)  # prefix → roots that include it
+    for root in roots:
+        owners[root].add(root)
+    frontier = set(roots)
+    while frontier:
+        pairs: set[tuple[str, str]] = set()
+        prefixes = _query_prefixes(frontier)
+        for i in range(0, len(prefixes), _CHUNK):
+            q = _any_prefix(prefixes[i : i + _CHUNK], "successor__path")
+            pairs |= set(
+                UnitChange.objects.filter(q).values_list("predecessor__path", "successor__path")
+            )
+        frontier = set()
+        for predecessor, successor in sorted(pairs):
+            for root in {r for a in _ancestors(successor) for r in owners.get(a, ())}:
+                if any(root in owners.get(a, ()) for a in _ancestors(predecessor)):
+                    continue
+                covered[root].add(predecessor)
+                owners[predecessor].add(root)
+                frontier.add(predecessor)
+    return {root: _minimal(prefixes) for root, prefixes in covered.items()}
+
+
+def _indicators(indicators) -> list[Indicator]:
+    items = list(indicators)
+    codes = [i for i in items if isinstance(i, str)]
+    if not codes:
+        return items
+    by_code = {i.code: i for i in Indicator.objects.filter(code__in=codes)}
+    missing = [c for c in codes if c not in by_code]
+    if missing:
+        raise Indicator.DoesNotExist(f"Unknown indicators: {', '.join(missing)}")
+    return [by_code[i] if isinstance(i, str) else i for i in items]
+
+
+def _entered_rows(
+    indicators: list[Indicator],
+    prefixes,
+    window: Window,
+    disaggregation: str,
+    by_unit: bool = False,
+):
+    """One aggregate query over the submitted figures of ``indicators``: per indicator
+    (and per submitting unit's path when ``by_unit``)."""
+    from lanhmanh.reporting.models import COUNTED_STATUSES, Status, SubmissionValue
+
+    counted = Q(
+        submission__status__in=COUNTED_STATUSES,
+        submission__period_start__gte=window.start,
+        submission__period_end__lte=window.end,
+        disaggregation=disaggregation,
+    )
+    flows = [i.pk for i in indicators if not i.is_stock]
+    stocks = [i.pk for i in indicators if i.is_stock]
+    # A stock counts once per unit: the figure of its last period inside the window.
+    last_period = (
+        SubmissionValue.objects.filter(
+            counted,
+            indicator=OuterRef("indicator"),
+            submission__unit=OuterRef("submission__unit"),
+        )
+        .order_by("-submission__period_end")
+        .values("submission__period_end")[:1]
+    )
+    # ...and only units that still existed when the window closed: the stock of a unit
+    # merged away on 1 July 2025 lives on in its successor's figures.
+    existed = Q(submission__unit__valid_to__isnull=True) | Q(
+        submission__unit__valid_to__gte=window.end
+    )
+    which = Q(indicator__in=flows) | (
+        Q(indicator__in=stocks, submission__period_end=Subquery(last_period)) & existed
+    )
+    group = ["indicator"] + (["submission__unit__path"] if by_unit else [])
+    return (
+        SubmissionValue.objects.filter(
+            counted, which, _any_prefix(prefixes, "submission__unit__path")
+        )
+        .order_by()
+        .values(*group)
+        .annotate(
+            num=Sum("numerator"),
+            den=Sum("denominator"),
+            pending=Count("pk", filter=Q(submission__status=Status.SUBMITTED)),
+        )
+    )
+
+
+def _value(indicator: Indicator, row) -> Value:
+    if row is None:
+        return NO_DATA
+    den = (row["den"] or Decimal(0)) if indicator.is_ratio else None
+    return Value(row["num"] or Decimal(0), den, provisional=bool(row["pending"]))
+
+
+def _computed(indicator: Indicator, prefixes, window: Window, disaggregation: str) -> Value:
+    func = computation(indicator.code)
+    if func is None:  # the module that computes it is not installed (yet)
+        return NO_DATA
+    return func(paths=list(prefixes), window=window, disaggregation=disaggregation or None)
+
+
+def indicator_values(
+    indicators, unit: AdministrativeUnit, window: Window, disaggregation: str | None = None
+) -> dict[str, Value]:
+    """Values of several indicators (rows or codes) for ``unit`` over ``window``, by code:
+    one query for every entered indicator together, one call per computed one, whatever
+    the number of units below."""
+    items = _indicators(indicators)
+    prefixes = rollup_paths([unit.path])[unit.path]
+    key = disaggregation or ""
+    entered = [i for i in items if i.source == Source.ENTERED]
+    rows = {}
+    if entered:
+        rows = {r["indicator"]: r for r in _entered_rows(entered, prefixes, window, key)}
+    result: dict[str, Value] = {}
+    for indicator in items:
+        if indicator.source == Source.ENTERED:
+            result[indicator.code] = _value(indicator, rows.get(indicator.pk))
+        else:
+            result[indicator.code] = _computed(indicator, prefixes, window, key)
+    return result
+
+
+def indicator_value(
+    indicator, unit: AdministrativeUnit, window: Window, disaggregation: str | None = None
+) -> Value:
+    """The value of one indicator (row or code) for ``unit`` over ``window``;
+    ``disaggregation`` is a key like 'sex:female' (None or '' for the total)."""
+    item = _indicators([indicator])[0]
+    return indicator_values([item], unit, window, disaggregation)[item.code]
+
+
+def child_units(unit: AdministrativeUnit) -> list[AdministrativeUnit]:
+    """The units a breakdown of ``unit`` shows: its children, today's if it is current."""
+    children = unit.children.all()
+    if unit.is_current:
+        children = children.filter(valid_to__isnull=True)
+    return list(children.order_by("path"))
+
+
+def children_values(
+    indicator, unit: AdministrativeUnit, window: Window, disaggregation: str | None = None
+) -> list[tuple[AdministrativeUnit, Value]]:
+    """``indicator`` for each child of ``unit`` (each with the units merged into it), in
+    path order. Entered: one aggregate query for all children; computed: one call each."""
+    item = _indicators([indicator])[0]
+    children = child_units(unit)
+    # The parent's own lineage bounds the query; the children's sort its rows out.
+    lineage = rollup_paths([unit.path, *[c.path for c in children]])
+    key = disaggregation or ""
+    if item.source != Source.ENTERED:
+        return [(c, _computed(item, lineage[c.path], window, key)) for c in children]
+    owners: dict[str, list[str]] = defaultdict(list)
+    for child in children:
+        for prefix in lineage[child.path]:
+            owners[prefix].append(child.path)
+    totals: dict[str, Value] = {}
+    for row in _entered_rows([item], lineage[unit.path], window, key, by_unit=True):
+        value = _value(item, row)
+        roots = {r for a in _ancestors(row["submission__unit__path"]) for r in owners.get(a, ())}
+        for root in roots:
+            totals[root] = totals[root] + value if root in totals else value
+    return [(c, totals.get(c.path, NO_DATA)) for c in children]

@@ -1,0 +1,174 @@
+"""Forms of the reporting screens.
+
+``FigureSheet`` is the entry grid of a submission: one row per indicator of its form (two
+inputs, numerator and denominator, for a percentage), then one row per disaggregation
+member. It only reads and shows what people typed; checking and saving is the services'
+job (``submission_save_values``), so the web form and the Excel upload share every rule.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from lanhmanh.core.forms import BootstrapMixin
+from lanhmanh.indicators.models import disaggregation_keys, disaggregation_label
+
+from .periods import Period, period_from_key, reporting_month_of
+from .validation import cell_key
+
+
+def shown(value: Decimal | None) -> str:
+    """A stored figure as people type it: 12, 12,5 (decimal comma, no thousands mark)."""
+    if value is None:
+        return ""
+    text = f"{value.normalize():f}" if value != value.to_integral_value() else f"{int(value)}"
+    return text.replace(".", ",")
+
+
+@dataclass
+class Cell:
+    """One line of the entry grid: an indicator's total or one of its parts."""
+
+    indicator: object
+    disaggregation: str
+    numerator: str = ""
+    denominator: str = ""
+    errors: list[str] = field(default_factory=list)
+    required: bool = False
+
+    @property
+    def key(self) -> str:
+        return cell_key(self.indicator.code, self.disaggregation)
+
+    @property
+    def is_part(self) -> bool:
+        return bool(self.disaggregation)
+
+    @property
+    def label(self) -> str:
+        return disaggregation_label(self.disaggregation) if self.is_part else self.indicator.name
+
+    @property
+    def is_ratio(self) -> bool:
+        return self.indicator.is_ratio
+
+    @property
+    def raw(self):
+        return (self.numerator, self.denominator) if self.is_ratio else self.numerator
+
+
+class FigureSheet:
+    """The cells of ``submission``'s form, filled from its stored figures (two queries)."""
+
+    def __init__(self, submission):
+        self.submission = submission
+        stored = {(v.indicator_id, v.disaggregation): v for v in submission.values.all().order_by()}
+        self.cells: list[Cell] = []
+        for row in submission.form.rows.select_related("indicator"):
+            for disaggregation in ["", *disaggregation_keys(row.disaggregations or [])]:
+                value = stored.get((row.indicator_id, disaggregation))
+                cell = Cell(
+                    row.indicator, disaggregation, required=row.required and not disaggregation
+                )
+                if value is not None:
+                    cell.numerator = shown(value.numerator)
+                    cell.denominator = shown(value.denominator)
+                self.cells.append(cell)
+        self.by_key = {c.key: c for c in self.cells}
+
+    def read(self, data) -> dict:
+        """Take what was typed (``v:<key>``, or ``n:<key>`` and ``d:<key>`` for a ratio)
+        into the cells, and return it as the services want it: {cell key: raw}."""
+        for cell in self.cells:
+            if cell.is_ratio:
+                cell.numerator = data.get(f"n:{cell.key}", "").strip()
+                cell.denominator = data.get(f"d:{cell.key}", "").strip()
+            else:
+                cell.numerator = data.get(f"v:{cell.key}", "").strip()
+        return {cell.key: cell.raw for cell in self.cells}
+
+    def set_errors(self, errors: dict[str, list[str]]) -> list[str]:
+        """Put the errors on their cells; return those that belong to no cell."""
+        rest = []
+        for key, messages in errors.items():
+            if key in self.by_key:
+                self.by_key[key].errors = messages
+            else:
+                rest.extend(messages)
+        return rest
+
+
+class ReturnForm(BootstrapMixin, forms.Form):
+    comment = forms.CharField(
+        label=_("Lý do trả lại"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+class ReopenForm(BootstrapMixin, forms.Form):
+    reason = forms.CharField(
+        label=_("Lý do mở lại"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+class UploadForm(BootstrapMixin, forms.Form):
+    file = forms.FileField(
+        label=_("Tệp Excel đã điền (.xlsx)"),
+        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx"}),
+    )
+
+
+# --- choosing a period -----------------------------------------------------------------
+
+PART_CHOICES = [
+    ("Y", _("Cả năm")),
+    ("H1", _("6 tháng đầu năm")),
+    ("9M", _("9 tháng")),
+    ("H2", _("6 tháng cuối năm")),
+    *[
+        (f"Q{q}", _("Quý %(q)s") % {"q": r})
+        for q, r in ((1, "I"), (2, "II"), (3, "III"), (4, "IV"))
+    ],
+    *[(f"M{m:02d}", _("Tháng %(m)s") % {"m": m}) for m in range(1, 13)],
+]
+FIRST_YEAR = 2016
+
+
+def this_reporting_year() -> int:
+    return reporting_month_of(timezone.localdate())[0]
+
+
+class PeriodForm(forms.Form):
+    """A year and a part of it ('cả năm', a half, a quarter, a month) → a ``Period``."""
+
+    year = forms.TypedChoiceField(label=_("Năm"), coerce=int)
+    part = forms.ChoiceField(label=_("Kỳ"), choices=PART_CHOICES)
+
+    def __init__(self, data=None, **kwargs):
+        super().__init__(data, **kwargs)
+        last = this_reporting_year() + 1
+        self.fields["year"].choices = [(y, y) for y in range(last, FIRST_YEAR - 1, -1)]
+        for bound in self.fields.values():
+            bound.widget.attrs["class"] = "form-select form-select-sm w-auto"
+
+    def period(self) -> Period:
+        if self.is_valid():
+            return period_from_key(f"{self.cleaned_data['year']}-{self.cleaned_data['part']}")
+        return period_from_key(f"{this_reporting_year()}-Y")
+
+
+def period_initial(period: Period) -> dict:
+    return {"year": period.year, "part": period.key.split("-", 1)[1]}
+
+
+def period_from_request(value: str | None, default: Period) -> Period:
+    try:
+        return period_from_key(value or "")
+    except ValueError:
+        return default

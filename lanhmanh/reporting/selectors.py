@@ -1,0 +1,85 @@
+"""Reads for reporting screens: every one goes through the user's scope."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import Q
+from django.utils import timezone
+
+from lanhmanh.geography.models import AdministrativeUnit
+
+from .models import ReportForm, Status, Submission
+from .periods import Period, period_containing
+
+
+def submissions_visible_to(user):
+    return Submission.objects.visible_to(user).select_related(
+        "form", "unit", "agency", "submitted_by", "approved_by"
+    )
+
+
+def forms_for(unit: AdministrativeUnit, agency=None):
+    """The active forms ``unit`` (or ``agency`` of it) reports on."""
+    forms = ReportForm.objects.filter(active=True, unit_level=unit.level)
+    if agency is None:
+        return forms.filter(sector__isnull=True)
+    return forms.filter(sector=agency.sector_id)
+
+
+def period_due(form: ReportForm, on: datetime.date | None = None) -> Period | None:
+    """The latest period of ``form`` whose window has closed by ``on``: the one being
+    reported now (on 20 January, the January report, its window closed on the 14th)."""
+    on = on or timezone.localdate()
+    day = on
+    for _step in range(400):
+        period = period_containing(form.periodicity, day)
+        if period and period.window.end < on:
+            return period
+        day -= datetime.timedelta(days=1)
+    return None
+
+
+@dataclass
+class Completeness:
+    """Who has reported on one form for one period, among the units below a unit."""
+
+    period: Period
+    expected: list[AdministrativeUnit] = field(default_factory=list)
+    approved: list[Submission] = field(default_factory=list)
+    on_time: list[Submission] = field(default_factory=list)
+    late: list[Submission] = field(default_factory=list)
+    waiting: list[Submission] = field(default_factory=list)  # drafts and returned reports
+    missing: list[AdministrativeUnit] = field(default_factory=list)
+
+
+def completeness(form: ReportForm, unit: AdministrativeUnit, period: Period) -> Completeness:
+    """Expected units are those of the form's level in ``unit``'s subtree that existed in
+    the period's window; two queries. (Agency forms: one submission per unit counted.)"""
+    window = period.window
+    expected = list(
+        AdministrativeUnit.objects.subtree_of(unit)
+        .filter(level=form.unit_level)
+        .filter(Q(valid_from__isnull=True) | Q(valid_from__lte=window.end))
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=window.start))
+        .order_by("path")
+    )
+    submissions = {
+        s.unit_id: s
+        for s in Submission.objects.filter(
+            form=form, period_key=period.key, unit__in=[u.pk for u in expected]
+        ).select_related("unit", "agency")
+    }
+    result = Completeness(period=period, expected=expected)
+    for u in expected:
+        s = submissions.get(u.pk)
+        if s is None:
+            result.missing.append(u)
+        elif s.status in (Status.DRAFT, Status.RETURNED):
+            result.waiting.append(s)
+        else:
+            (result.late if s.is_late else result.on_time).append(s)
+            if s.status == Status.APPROVED:
+                result.approved.append(s)
+    return result

@@ -1,0 +1,215 @@
+"""A data officer's screens: the reports due for their unit (or agency), and the entry
+screen of one report: figures per cell with their errors, save with optimistic concurrency,
+submit. Reviewers see the same page read-only, with approve / return / reopen."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from lanhmanh.accounts.permissions import can_write
+from lanhmanh.organizations.models import Agency
+
+from . import selectors
+from .forms import FigureSheet, ReopenForm, ReturnForm, UploadForm
+from .models import EDITABLE_STATUSES, ReportForm, Status, Submission
+from .periods import period_from_key
+from .services import (
+    ConcurrentEditError,
+    can_review,
+    cell_errors,
+    submission_create,
+    submission_save_values,
+    submission_submit,
+)
+from .views_common import MODULE, memberships, require_read, submission_or_404, unit_or_404
+
+SAVED = _("Đã lưu số liệu.")
+SUBMITTED = _("Đã gửi báo cáo lên cấp trên.")
+NOT_SAVED = _("Số liệu chưa được lưu: vui lòng sửa các ô được đánh dấu.")
+
+
+def _due(user) -> list[dict]:
+    """One line per (form, unit, agency) the user reports on, for the period due now."""
+    lines = []
+    for m in memberships(user):
+        forms = list(selectors.forms_for(m.unit))
+        if m.agency_id:
+            forms += list(selectors.forms_for(m.unit, m.agency))
+        for form in forms:
+            period = selectors.period_due(form)
+            if period is None:
+                continue
+            agency = m.agency if form.sector_id else None
+            lines.append({"form": form, "unit": m.unit, "agency": agency, "period": period})
+    unique = {}
+    for line in lines:
+        key = (line["form"].pk, line["unit"].pk, line["agency"] and line["agency"].pk)
+        unique.setdefault(key, line)
+    lines = list(unique.values())
+    if lines:
+        q = Q(pk__in=[])
+        for line in lines:
+            q |= Q(
+                form=line["form"],
+                unit=line["unit"],
+                agency=line["agency"],
+                period_key=line["period"].key,
+            )
+        found = {
+            (s.form_id, s.unit_id, s.agency_id, s.period_key): s
+            for s in Submission.objects.visible_to(user).filter(q)
+        }
+        for line in lines:
+            agency_id = line["agency"].pk if line["agency"] else None
+            key = (line["form"].pk, line["unit"].pk, agency_id, line["period"].key)
+            line["submission"] = found.get(key)
+            line["deadline"] = line["form"].deadline(line["period"], line["unit"].level)
+    return lines
+
+
+def my_reports(request):
+    require_read(request.user)
+    due = _due(request.user)
+    units = {line["unit"].pk for line in due}
+    open_reports = (
+        selectors.submissions_visible_to(request.user)
+        .filter(unit__in=units, status__in=EDITABLE_STATUSES)
+        .exclude(pk__in=[line["submission"].pk for line in due if line["submission"]])
+        .order_by("deadline")[:20]
+    )
+    recent = (
+        selectors.submissions_visible_to(request.user)
+        .filter(unit__in=units)
+        .exclude(status__in=EDITABLE_STATUSES)
+        .order_by("-period_end", "unit__path")[:20]
+    )
+    return render(
+        request,
+        "reporting/my_reports.html",
+        {
+            "title": _("Báo cáo của tôi"),
+            "due": due,
+            "open_reports": list(open_reports),
+            "recent": list(recent),
+        },
+    )
+
+
+@require_POST
+def submission_open(request):
+    """Open the report of a form, unit (agency) and period: created on first open."""
+    require_read(request.user)
+    form = get_object_or_404(ReportForm, pk=request.POST.get("form"), active=True)
+    unit = unit_or_404(request.user, request.POST.get("unit"))
+    agency = None
+    if request.POST.get("agency"):
+        agency = get_object_or_404(
+            Agency.objects.visible_to(request.user), pk=request.POST["agency"]
+        )
+    try:
+        period = period_from_key(request.POST.get("period", ""))
+    except ValueError as exc:
+        raise Http404 from exc
+    existing = Submission.objects.visible_to(request.user).filter(
+        form=form, unit=unit, agency=agency, period_key=period.key
+    )
+    submission = existing.first()
+    if submission is None:
+        try:
+            submission = submission_create(
+                form=form, unit=unit, period=period, user=request.user, agency=agency
+            )
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+            return redirect("reporting:my_reports")
+    return redirect("reporting:submission_detail", submission.pk)
+
+
+def _page(request, submission, *, sheet=None, errors=(), upload_errors=(), status=200, **extra):
+    may_edit = submission.is_editable and can_write(request.user, MODULE, submission.unit)
+    reviewer = can_review(request.user, submission)
+    context = {
+        "title": str(submission.form),
+        "submission": submission,
+        "sheet": sheet or FigureSheet(submission),
+        "errors": errors,
+        "upload_errors": upload_errors,
+        "may_edit": may_edit,
+        "may_review": reviewer and submission.status == Status.SUBMITTED,
+        "may_reopen": reviewer and submission.status == Status.APPROVED,
+        "return_form": ReturnForm(initial={"version": submission.version}),
+        "reopen_form": ReopenForm(initial={"version": submission.version}),
+        "upload_form": UploadForm(),
+        "events": submission.events.select_related("user").order_by("-at", "-id")[:20],
+        **extra,
+    }
+    return render(request, "reporting/submission_detail.html", context, status=status)
+
+
+def submission_detail(request, pk):
+    """GET: the report; POST: save its figures (``action=save``) or save and submit."""
+    require_read(request.user)
+    submission = submission_or_404(request.user, pk)
+    if request.method != "POST":
+        return _page(request, submission)
+    sheet = FigureSheet(submission)
+    values = sheet.read(request.POST)
+    try:
+        version = int(request.POST.get("version", ""))
+    except ValueError:
+        version = submission.version
+    try:
+        result = submission_save_values(
+            submission=submission, values=values, version=version, user=request.user
+        )
+    except ConcurrentEditError as error:
+        # Keep what the user typed on screen: they copy it over the newer figures.
+        submission.refresh_from_db()
+        return _page(request, submission, sheet=sheet, errors=error.messages, status=409)
+    except ValidationError as error:
+        rest = sheet.set_errors(cell_errors(error))
+        return _page(request, submission, sheet=sheet, errors=[NOT_SAVED, *rest], status=400)
+    for warning in result.warnings:
+        messages.warning(request, warning)
+    if request.POST.get("action") == "submit":
+        try:
+            submission_submit(submission=submission, user=request.user, version=result.version)
+        except ValidationError as error:
+            messages.success(request, SAVED)
+            for message in error.messages:
+                messages.error(request, message)
+            return redirect("reporting:submission_detail", submission.pk)
+        messages.success(request, SUBMITTED)
+        return redirect("reporting:submission_detail", submission.pk)
+    messages.success(request, SAVED)
+    return redirect("reporting:submission_detail", submission.pk)
+
+
+@require_POST
+def submission_submit_view(request, pk):
+    require_read(request.user)
+    submission = submission_or_404(request.user, pk)
+    try:
+        submission_submit(
+            submission=submission, user=request.user, version=_version(request, submission)
+        )
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, SUBMITTED)
+    return redirect("reporting:submission_detail", submission.pk)
+
+
+def _version(request, submission) -> int:
+    try:
+        return int(request.POST.get("version", ""))
+    except ValueError:
+        return submission.version

@@ -1,0 +1,152 @@
+"""The dashboard of a unit for a period: every indicator summed from its subtree (one
+batched ``indicator_values`` call), a breakdown by child unit for one indicator, and the
+progress of every plan target of the unit; linking a target to its indicator."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from lanhmanh.accounts.permissions import can_read, can_write
+from lanhmanh.accounts.roles import Module
+from lanhmanh.accounts.scope import get_visible_or_404
+from lanhmanh.geography.models import AdministrativeUnit, Level, Scheme, UnitChange
+from lanhmanh.indicators.models import Indicator, Topic
+from lanhmanh.indicators.values import children_values, indicator_values
+from lanhmanh.plans.models import Target
+
+from .forms import PeriodForm, period_initial
+from .progress import suggest_indicator, target_link_indicator, targets_progress
+from .views_common import home_unit, require_read, unit_or_404
+
+LINKED = _("Đã gắn chỉ số cho chỉ tiêu.")
+UNLINKED = _("Đã bỏ chỉ số của chỉ tiêu.")
+
+
+def merged_into(unit: AdministrativeUnit) -> list[AdministrativeUnit]:
+    """``unit`` and every unit that turned into it, directly or through earlier changes
+    (the 2004-code province merged into today's): one query per step back in time."""
+    found = {unit.pk: unit}
+    frontier = [unit.pk]
+    while frontier:
+        changes = UnitChange.objects.filter(successor__in=frontier).select_related("predecessor")
+        frontier = []
+        for change in changes:
+            if change.predecessor_id not in found:
+                found[change.predecessor_id] = change.predecessor
+                frontier.append(change.predecessor_id)
+    return list(found.values())
+
+
+def unit_targets(user, unit, year: int):
+    """The targets of the plans of ``unit`` (and of the units merged into it) covering
+    ``year``, that ``user`` may see."""
+    if not can_read(user, Module.PLANS):
+        return Target.objects.none()
+    units = merged_into(unit)
+    return (
+        Target.objects.visible_to(user)
+        .filter(plan__unit__in=units, plan__year_from__lte=year, plan__year_to__gte=year)
+        .select_related("plan", "plan__unit", "indicator")
+        .order_by("plan__year_from", "plan__pk", "order", "pk")
+    )
+
+
+def dashboard(request):
+    require_read(request.user)
+    unit_pk = request.GET.get("unit")
+    unit = unit_or_404(request.user, unit_pk) if unit_pk else home_unit(request.user)
+    if unit is None:
+        provinces = AdministrativeUnit.objects.visible_to(request.user).filter(
+            scheme=Scheme.CURRENT, level=Level.PROVINCE, valid_to__isnull=True
+        )
+        return render(
+            request,
+            "reporting/dashboard_choose.html",
+            {"title": _("Bảng số liệu"), "units": provinces},
+        )
+    period_form = PeriodForm(request.GET if "year" in request.GET else None)
+    period = period_form.period()
+    if not period_form.is_bound:
+        period_form = PeriodForm(initial=period_initial(period))
+    window = period.window
+
+    indicators = list(Indicator.objects.active())
+    values = indicator_values(indicators, unit, window)
+    groups = defaultdict(list)
+    for indicator in indicators:
+        groups[indicator.topic].append((indicator, values[indicator.code]))
+    topics = [(Topic(t).label, groups[t]) for t in Topic.values if groups[t]]
+
+    chosen = next((i for i in indicators if i.code == request.GET.get("indicator")), None)
+    breakdown = None
+    if chosen is not None:
+        breakdown = children_values(chosen, unit, window)
+
+    today = timezone.localdate()
+    on = min(today, window.end)
+    targets = list(unit_targets(request.user, unit, period.year))
+    progress = targets_progress(targets, on=on)
+    writable = {t.plan.unit_id: can_write(request.user, Module.PLANS, t.plan.unit) for t in targets}
+    return render(
+        request,
+        "reporting/dashboard.html",
+        {
+            "title": _("Bảng số liệu"),
+            "unit": unit,
+            "ancestors": list(unit.ancestors()),
+            "period": period,
+            "window": window,
+            "period_form": period_form,
+            "topics": topics,
+            "chosen": chosen,
+            "breakdown": breakdown,
+            "progress": [(p, writable[p.target.plan.unit_id]) for p in progress],
+            "on": on,
+            "provisional": any(v.provisional for v in values.values()),
+        },
+    )
+
+
+def target_link(request, pk):
+    """Confirm which indicator measures a target: suggestions from its text first."""
+    require_read(request.user)
+    target = get_visible_or_404(
+        Target.objects.select_related("plan", "plan__unit", "indicator"), request.user, pk=pk
+    )
+    suggestions = suggest_indicator(target, limit=5)
+    candidates = Indicator.objects.active()
+    if target.measure == "percent":
+        candidates = [i for i in candidates if i.is_ratio]
+    error = None
+    if request.method == "POST":
+        code = request.POST.get("indicator", "")
+        indicator = get_object_or_404(Indicator, code=code) if code else None
+        try:
+            target_link_indicator(target=target, indicator=indicator, user=request.user)
+        except ValidationError as exc:
+            error = exc.messages
+        else:
+            messages.success(request, LINKED if indicator else UNLINKED)
+            back = request.POST.get("next", "")
+            if back.startswith("/") and not back.startswith("//"):
+                return redirect(back)
+            return redirect("plans:plan_detail", target.plan_id)
+    return render(
+        request,
+        "reporting/target_link.html",
+        {
+            "title": _("Gắn chỉ số cho chỉ tiêu"),
+            "target": target,
+            "suggestions": suggestions,
+            "candidates": candidates,
+            "error": error,
+            "next": request.GET.get("next", request.POST.get("next", "")),
+            "can_edit": can_write(request.user, Module.PLANS, target.plan.unit),
+        },
+    )
