@@ -1,0 +1,67 @@
+"""Seed rows of the catalogues (loaded by a data migration; edited later as data).
+
+Business types follow Decree 178/2004/NĐ-CP, art. 3. Fine ranges follow DOMAIN facts:
+Decree 282/2025/NĐ-CP (in force 15 Dec 2025) for buying and selling sex, Decree
+144/2021/NĐ-CP for the acts around it. Article numbers of 282/2025 were not confirmed when
+these rows were written: the rows name the act and the clause; an administrator completes
+the article when the text is at hand.
+"""
+
+import datetime
+
+BUSINESS_TYPES = [
+    ("hotel", "Khách sạn"),
+    ("guesthouse", "Nhà nghỉ"),
+    ("motel", "Nhà trọ, nhà khách"),
+    ("restaurant", "Nhà hàng"),
+    ("rented_apartment", "Căn hộ cho thuê"),
+    ("dance_hall", "Vũ trường"),
+    ("karaoke", "Karaoke"),
+    ("massage", "Xoa bóp (massage)"),
+    ("sauna", "Xông hơi (sauna)"),
+    ("hair_wash", "Cắt tóc, gội đầu"),
+    ("dim_cafe", "Cà phê đèn mờ"),
+    ("bar", "Quán bar"),
+    ("other", "Loại hình khác"),
+]
+
+CHECKLIST_NAME = "Danh mục kiểm tra theo Nghị định 178/2004/NĐ-CP"
+CHECKLIST_FROM = datetime.date(2021, 1, 1)
+# (area, text)
+CHECKLIST_ITEMS = [
+    ("prostitution", "Có bản cam kết không để xảy ra hoạt động mại dâm tại cơ sở"),
+    ("prostitution", "Không có dấu hiệu hoạt động mua bán dâm, môi giới mại dâm"),
+    ("prostitution", "Phòng, buồng bảo đảm điều kiện theo quy định (cửa, ánh sáng, chốt)"),
+    ("public_order", "Giấy chứng nhận đủ điều kiện về an ninh, trật tự"),
+    ("public_order", "Sổ theo dõi khách lưu trú, khai báo tạm trú đầy đủ"),
+    ("culture", "Giấy phép kinh doanh dịch vụ văn hóa còn hiệu lực"),
+    ("culture", "Giờ hoạt động, nội dung chương trình đúng quy định"),
+    ("labour", "Hợp đồng lao động với người lao động"),
+    ("labour", "Danh sách người lao động, không sử dụng lao động chưa thành niên trái phép"),
+    ("health", "Người lao động được khám sức khỏe định kỳ"),
+]
+
+D144 = "144/2021/NĐ-CP"
+D282 = "282/2025/NĐ-CP"
+FROM_144 = datetime.date(2022, 1, 1)
+FROM_282 = datetime.date(2025, 12, 15)
+UNTIL_144 = datetime.date(2025, 12, 14)
+# (decree, article, description, fine_min, fine_max, warning allowed, valid_from, valid_to)
+VIOLATION_TYPES = [
+    (D282, "Hành vi mua dâm, khoản 1", "Mua dâm", 1_000_000, 2_000_000, False, FROM_282, None),
+    (D282, "Hành vi mua dâm, khoản 2", "Mua dâm hai người trở lên cùng một lúc",
+     2_000_000, 5_000_000, False, FROM_282, None),
+    (D282, "Hành vi bán dâm, khoản 1", "Bán dâm", 300_000, 500_000, True, FROM_282, None),
+    (D282, "Hành vi bán dâm, khoản 2", "Bán dâm cho hai người trở lên cùng một lúc",
+     1_000_000, 2_000_000, False, FROM_282, None),
+    (D144, "Điều 24, khoản 1", "Mua dâm", 1_000_000, 2_000_000, False, FROM_144, UNTIL_144),
+    (D144, "Điều 25, khoản 1", "Bán dâm", 300_000, 500_000, True, FROM_144, UNTIL_144),
+    (D144, "Điều 26", "Che giấu, bảo kê hoạt động mại dâm", 5_000_000, 10_000_000, False,
+     FROM_144, None),
+    (D144, "Điều 26", "Giúp sức, lôi kéo, dụ dỗ, ép buộc người khác bán dâm",
+     10_000_000, 20_000_000, False, FROM_144, None),
+    (D144, "Điều 26", "Dùng vũ lực bảo kê, góp tiền, môi giới hoạt động mại dâm",
+     30_000_000, 50_000_000, False, FROM_144, None),
+    (D144, "Điều 26", "Lợi dụng chức vụ, quyền hạn bảo kê hoạt động mại dâm",
+     50_000_000, 75_000_000, False, FROM_144, None),
+]  # fmt: skip

@@ -1,0 +1,46 @@
+"""The register of at-risk establishments, inspections by team 178, and hotspots."""
+
+from .catalogue import BusinessType, ChecklistItem, ChecklistVersion, ViolationType
+from .establishments import (
+    Commitment,
+    Establishment,
+    EstablishmentImport,
+    EstablishmentStatus,
+    EstablishmentStatusChange,
+    RiskLevel,
+)
+from .hotspots import Hotspot, HotspotStatus, HotspotStatusChange
+from .inspections import (
+    CheckResult,
+    Inspection,
+    InspectionCheck,
+    InspectionKind,
+    InspectionPlan,
+    Sanction,
+    Trigger,
+    Violation,
+)
+
+__all__ = [
+    "BusinessType",
+    "CheckResult",
+    "ChecklistItem",
+    "ChecklistVersion",
+    "Commitment",
+    "Establishment",
+    "EstablishmentImport",
+    "EstablishmentStatus",
+    "EstablishmentStatusChange",
+    "Hotspot",
+    "HotspotStatus",
+    "HotspotStatusChange",
+    "Inspection",
+    "InspectionCheck",
+    "InspectionKind",
+    "InspectionPlan",
+    "RiskLevel",
+    "Sanction",
+    "Trigger",
+    "Violation",
+    "ViolationType",
+]

@@ -1,0 +1,182 @@
+"""Reads of the module, always through the user's scope."""
+
+import datetime
+
+from django.db.models import Exists, Max, OuterRef, Prefetch, Q
+from django.utils import timezone
+
+from lanhmanh.accounts.roles import Module
+from lanhmanh.accounts.scope import get_visible_or_404, scope_for
+from lanhmanh.geography.models import AdministrativeUnit, Level
+from lanhmanh.organizations.models import InspectionTeam
+
+from .indicators import moment
+from .models import (
+    Establishment,
+    Hotspot,
+    Inspection,
+    InspectionPlan,
+    Violation,
+)
+
+
+def year_start(year: int) -> datetime.datetime:
+    return moment(datetime.date(year, 1, 1))
+
+
+def establishment_list(
+    user,
+    *,
+    query: str = "",
+    business_type: str = "",
+    unit: AdministrativeUnit | None = None,
+    status: str = "",
+    risk_level: str = "",
+    not_inspected_in: int | None = None,
+):
+    establishments = (
+        Establishment.objects.visible_to(user)
+        .select_related("unit", "business_type")
+        .annotate(last_inspected=Max("inspections__started_at"))
+    )
+    if query:
+        establishments = establishments.search(query)
+    if business_type:
+        establishments = establishments.filter(business_type__code=business_type)
+    if unit is not None:
+        establishments = establishments.filter(unit__path__startswith=unit.path)
+    if status:
+        establishments = establishments.filter(status=status)
+    if risk_level:
+        establishments = establishments.filter(risk_level=risk_level)
+    if not_inspected_in:
+        this_year = Inspection.objects.filter(
+            establishment=OuterRef("pk"),
+            started_at__gte=year_start(not_inspected_in),
+            started_at__lt=year_start(not_inspected_in + 1),
+        )
+        establishments = establishments.filter(~Exists(this_year))
+    return establishments.order_by("unit__path", "name", "pk")
+
+
+def establishment_for_page(user, pk):
+    return get_visible_or_404(
+        Establishment.objects.select_related("unit", "unit__parent", "business_type"),
+        user,
+        pk=pk,
+    )
+
+
+def inspections_of(establishment):
+    return (
+        establishment.inspections.select_related("team")
+        .prefetch_related(
+            Prefetch("violations", queryset=Violation.objects.select_related("violation_type"))
+        )
+        .order_by("-started_at")
+    )
+
+
+def inspection_for_page(user, pk):
+    return get_visible_or_404(
+        Inspection.objects.select_related(
+            "establishment",
+            "establishment__unit",
+            "establishment__business_type",
+            "team",
+            "plan",
+            "follow_up_of",
+            "checklist_version",
+        ).prefetch_related(
+            "members_present__agency",
+            "checks__item",
+            Prefetch("violations", queryset=Violation.objects.select_related("violation_type")),
+            "follow_ups",
+        ),
+        user,
+        pk=pk,
+    )
+
+
+def inspection_list(user, *, kind: str = "", year: int | None = None):
+    inspections = Inspection.objects.visible_to(user).select_related(
+        "establishment", "establishment__unit", "team"
+    )
+    if kind:
+        inspections = inspections.filter(kind=kind)
+    if year:
+        inspections = inspections.filter(
+            started_at__gte=year_start(year), started_at__lt=year_start(year + 1)
+        )
+    return inspections.order_by("-started_at", "-pk")
+
+
+def followups_overdue(user, *, on: datetime.date | None = None):
+    """Inspections whose follow-up is past due and not made."""
+    on = on or timezone.localdate()
+    return (
+        Inspection.objects.visible_to(user)
+        .filter(follow_up_due__lt=on, follow_ups__isnull=True)
+        .select_related("establishment", "establishment__unit", "team")
+        .order_by("follow_up_due", "pk")
+    )
+
+
+def teams_for(user, establishment):
+    """Teams 178 in the user's scope whose area covers the establishment."""
+    unit_paths = establishment.unit.path.strip("/").split("/")
+    paths = ["/".join(unit_paths[:i]) + "/" for i in range(2, len(unit_paths) + 1)]
+    return (
+        InspectionTeam.objects.visible_to(user)
+        .filter(unit__path__in=paths, dissolved_on__isnull=True)
+        .select_related("unit")
+        .order_by("-unit__path")
+    )
+
+
+def plan_list(user):
+    return (
+        InspectionPlan.objects.visible_to(user)
+        .select_related("team", "team__unit")
+        .order_by("-period_start", "pk")
+    )
+
+
+def plan_for_page(user, pk):
+    return get_visible_or_404(
+        InspectionPlan.objects.select_related("team", "team__unit"), user, pk=pk
+    )
+
+
+def hotspot_list(user, *, status: str = "", unit=None):
+    hotspots = Hotspot.objects.visible_to(user).select_related("unit")
+    if status:
+        hotspots = hotspots.filter(status=status)
+    if unit is not None:
+        hotspots = hotspots.filter(unit__path__startswith=unit.path)
+    return hotspots.order_by("unit__path", "name")
+
+
+def writable_communes(user):
+    """Current communes where the user writes inspections: where new records may go."""
+    scope = scope_for(user, Module.INSPECTIONS, write=True)
+    return (
+        AdministrativeUnit.objects.current()
+        .filter(level=Level.COMMUNE)
+        .filter(scope.q("path") if (scope.prefixes or scope.everything) else Q(pk__in=[]))
+        .select_related("parent")
+        .order_by("path")
+    )
+
+
+def writable_units(user):
+    """Current units (any level) where the user writes inspections, for imports."""
+    scope = scope_for(user, Module.INSPECTIONS, write=True)
+    if not scope.prefixes and not scope.everything:
+        return AdministrativeUnit.objects.none()
+    return (
+        AdministrativeUnit.objects.current()
+        .filter(scope.q("path"))
+        .exclude(level=Level.DISTRICT)
+        .order_by("level", "path")
+    )
