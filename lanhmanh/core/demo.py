@@ -18,11 +18,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db import transaction
+from django.utils import timezone
 
 from lanhmanh.accounts.models import Membership, User
 from lanhmanh.accounts.roles import Role
 from lanhmanh.accounts.services import membership_add, password_generate
 from lanhmanh.geography.models import AdministrativeUnit, Level, Scheme
+from lanhmanh.inspections.demo import inspections_demo_build
 from lanhmanh.organizations.models import Agency, InspectionTeam, TeamRole
 from lanhmanh.organizations.services import (
     agencies_create_usual,
@@ -30,6 +32,9 @@ from lanhmanh.organizations.services import (
     team_member_add,
     unit_label,
 )
+from lanhmanh.plans.demo import current_plan_demo_build, plans_demo_build, seeds_dir_find
+from lanhmanh.plans.models import Plan
+from lanhmanh.reporting.demo import reporting_demo_build
 
 PROVINCE_CODE = "38"  # Thanh Hóa: the same code before and after the reform
 # (kind, name) of the old districts shown; codes differ between data sets, names do not.
@@ -95,6 +100,18 @@ class Demo:
     accounts: list[DemoAccount] = field(default_factory=list)
 
 
+@dataclass
+class DemoContent:
+    """What the programme's modules hold for the demo province, counted for the command."""
+
+    seed_plans: int | None  # None: the folder of sample documents was not found
+    current_plan: Plan
+    submissions: int
+    establishments: int
+    inspections: int
+    hotspots: int
+
+
 @transaction.atomic
 def demo_build(*, make_password: Callable[[], str] = password_generate) -> Demo:
     old_province, province = _provinces()
@@ -116,6 +133,28 @@ def demo_build(*, make_password: Callable[[], str] = password_generate) -> Demo:
     )
     demo.accounts = _accounts(province, communes[0], make_password)
     return demo
+
+
+def demo_content_build(demo: Demo, *, today: datetime.date | None = None) -> DemoContent:
+    """Plans, reports and inspections for the units of ``demo``: the sample plan documents,
+    this year's plan of the province, two years of reports, the register of establishments
+    with a year of inspections, and hotspots. Each part finds what an earlier run made."""
+    today = today or timezone.localdate()
+    admin = User.objects.filter(username=SUPERUSER).first()
+    seeds = plans_demo_build(None, user=admin) if seeds_dir_find() else None
+    current = current_plan_demo_build(demo.province, today.year, user=admin)
+    reports = reporting_demo_build(
+        demo.province, demo.communes, years=(today.year - 1, today.year), today=today
+    )
+    inspections = inspections_demo_build(demo.province, demo.communes, demo.team)
+    return DemoContent(
+        seed_plans=None if seeds is None else len(seeds),
+        current_plan=current,
+        submissions=reports.submissions,
+        establishments=inspections.establishments,
+        inspections=inspections.inspections,
+        hotspots=inspections.hotspots,
+    )
 
 
 def _provinces() -> tuple[AdministrativeUnit, AdministrativeUnit]:

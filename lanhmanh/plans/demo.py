@@ -106,3 +106,91 @@ def _unit_of(draft: dict) -> AdministrativeUnit | None:
         name=info["name"], level=info.get("level"), parent_name=info.get("parent"), on=day
     )
     return found[0] if len(found) == 1 else None
+
+
+# This year's plan of the demo province, so that target progress has figures to show: the
+# seeds are plans of past years (or of other provinces). Its targets are those the seed of
+# Thanh Hóa sets every year (with numbers fit for the demo register), each linked to the
+# indicator that measures it.
+CURRENT_PLAN_TITLE = "Kế hoạch thực hiện công tác phòng, chống mại dâm năm {year}"
+# (statement, comparator, numbers, measure, indicator code)
+CURRENT_TARGETS = [
+    ("Kiểm tra từ 150 đến 200 cơ sở kinh doanh dịch vụ dễ bị lợi dụng để hoạt động mại dâm",
+     "between", {"low": 150, "high": 200}, "count", "establishments_inspected"),
+    ("Kiểm tra ít nhất 20% số cơ sở kinh doanh dịch vụ dễ bị lợi dụng để hoạt động mại dâm",
+     ">=", {"value": 20}, "percent", "establishments_inspected_share"),
+    ("Tổ chức tuyên truyền về phòng, chống mại dâm ít nhất 2 lần/tháng",
+     ">=", {"value": 2}, "times_per_month", "awareness_activities"),
+    ("100% tin tố giác, tin báo về mại dâm được tiếp nhận, xử lý kịp thời",
+     "=", {"value": 100}, "percent", "tips_handled_share"),
+    ("Xây dựng mới 02 mô hình hỗ trợ người bán dâm", ">=", {"value": 2}, "count",
+     "support_models_new"),
+    ("Duy trì 06 mô hình hỗ trợ người bán dâm", ">=", {"value": 6}, "count",
+     "support_models_maintained"),
+]  # fmt: skip
+# (sector, task): the lead agencies of the province.
+CURRENT_TASKS = [
+    ("police", "Chủ trì tổ chức kiểm tra các cơ sở kinh doanh dịch vụ dễ bị lợi dụng để hoạt "
+     "động mại dâm; đấu tranh, triệt phá các đường dây, ổ nhóm mại dâm."),
+    ("culture", "Phối hợp Đội kiểm tra liên ngành 178 kiểm tra các cơ sở kinh doanh dịch vụ văn "
+     "hóa, du lịch; hướng dẫn các cơ sở ký cam kết không để xảy ra hoạt động mại dâm."),
+    ("health", "Tổ chức các mô hình hỗ trợ người bán dâm tiếp cận dịch vụ y tế, xã hội; "
+     "theo dõi, tổng hợp kết quả thực hiện, báo cáo Ủy ban nhân dân tỉnh."),
+]  # fmt: skip
+
+
+@transaction.atomic
+def current_plan_demo_build(unit: AdministrativeUnit, year: int, user=None) -> Plan:
+    """The issued plan of ``unit`` for ``year`` with the targets above (found if it exists)."""
+    from lanhmanh.indicators.models import Indicator
+    from lanhmanh.organizations.models import Agency
+    from lanhmanh.organizations.services import unit_label
+
+    from .models import Target, Task
+
+    title = CURRENT_PLAN_TITLE.format(year=year)
+    existing = Plan.objects.filter(unit=unit, year_from=year, title=title).first()
+    if existing is not None:
+        return existing
+    agencies = {
+        a.sector.code: a
+        for a in Agency.objects.filter(unit=unit).select_related("sector").order_by("-pk")
+    }
+    plan = Plan.objects.create(
+        unit=unit,
+        issuing_agency=agencies.get("people_committee"),
+        issuer_name=f"Ủy ban nhân dân {unit_label(unit)}",
+        number="25/KH-UBND",
+        place=unit.name,
+        issued_on=datetime.date(year, 1, 20),
+        year_from=year,
+        year_to=year,
+        title=title,
+        topics=["prostitution"],
+        status=PlanStatus.ISSUED,
+        signer="Lê Đức Thắng",
+        signature_form="KT.",
+        signer_title="Phó Chủ tịch",
+        recipients="Bộ Công an; Thường trực Tỉnh ủy; Chủ tịch, các Phó Chủ tịch UBND tỉnh; "
+        "các sở, ban, ngành; UBND các xã, phường; Lưu: VT.",
+        created_by=user,
+    )
+    indicators = Indicator.objects.in_bulk([t[4] for t in CURRENT_TARGETS], field_name="code")
+    Target.objects.bulk_create(
+        Target(
+            plan=plan,
+            order=order,
+            statement=statement,
+            quote=statement,
+            comparator=comparator,
+            measure=measure,
+            indicator=indicators.get(code),
+            **numbers,
+        )
+        for order, (statement, comparator, numbers, measure, code) in enumerate(CURRENT_TARGETS)
+    )
+    Task.objects.bulk_create(
+        Task(plan=plan, order=order, text=text, lead=agencies.get(sector), when=f"Năm {year}")
+        for order, (sector, text) in enumerate(CURRENT_TASKS)
+    )
+    return plan

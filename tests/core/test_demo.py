@@ -13,7 +13,10 @@ from lanhmanh.accounts.roles import Role
 from lanhmanh.core.demo import ERROR_NO_UNITS, PROVINCE_TEAM, SUPERUSER, demo_build
 from lanhmanh.core.management.commands.demo import ADDRESS, ERROR_NOT_DEBUG
 from lanhmanh.geography.models import AdministrativeUnit
+from lanhmanh.inspections.models import Establishment
 from lanhmanh.organizations.models import Agency, InspectionTeam, StandingAgency, TeamMember
+from lanhmanh.plans.models import Plan
+from lanhmanh.reporting.models import Submission
 
 DEMO_USERNAMES = {
     "demo_admin",
@@ -181,3 +184,35 @@ def test_demo_accounts_see_only_their_scope(world, debug):
     }
     coordinator = User.objects.get(username="demo_coordinator")
     assert world.bac_ninh not in AdministrativeUnit.objects.visible_to(coordinator)
+
+
+def test_it_fills_the_modules_and_links_this_years_plan(world, debug, client_for):
+    output = run_demo()
+    plan = Plan.objects.get(unit=world.thanh_hoa, title__startswith="Kế hoạch thực hiện")
+    assert f"{ADDRESS}{plan.get_absolute_url()}" in output
+    assert re.search(r"Báo cáo định kỳ: [1-9]\d* báo cáo mới", output)
+    assert re.search(r"cơ sở kinh doanh: [1-9]\d* mới, [1-9]\d* lượt kiểm tra", output)
+    assert Submission.objects.filter(unit__path__startswith=world.thanh_hoa.path).exists()
+    assert Establishment.objects.filter(unit__path__startswith=world.thanh_hoa.path).exists()
+
+    html = (
+        client_for(User.objects.get(username="demo_coordinator"))
+        .get(plan.get_absolute_url())
+        .content.decode()
+    )
+    statuses = re.findall(r'data-status="(\w+)"', html)
+    assert len(statuses) == plan.targets.count()
+    # Every target is linked and has figures: the register, tips and reports are there.
+    assert "no_data" not in statuses and "unlinked" not in statuses
+
+
+def test_running_it_twice_adds_no_modules_content(world, debug):
+    run_demo()
+    counts = (Plan.objects.count(), Submission.objects.count(), Establishment.objects.count())
+    output = run_demo()
+    assert (
+        Plan.objects.count(),
+        Submission.objects.count(),
+        Establishment.objects.count(),
+    ) == counts
+    assert "Báo cáo định kỳ: 0 báo cáo mới; cơ sở kinh doanh: 0 mới, 0 lượt kiểm tra" in output

@@ -9,7 +9,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from lanhmanh.accounts.roles import Role
-from lanhmanh.core.demo import DemoError, demo_build
+from lanhmanh.core.demo import DemoError, demo_build, demo_content_build
+from lanhmanh.plans.demo import MSG_SKIPPED
 
 ERROR_NOT_DEBUG = (
     "LANHMANH_DEBUG đang tắt: đây có thể là hệ thống thật. Lệnh demo tạo tài khoản thử "
@@ -35,6 +36,8 @@ class Command(BaseCommand):
             demo = demo_build()
         except DemoError as exc:
             raise CommandError(str(exc)) from exc
+        self.stdout.write("Đang tạo kế hoạch, báo cáo và dữ liệu kiểm tra mẫu…")
+        content = demo_content_build(demo)
 
         self.stdout.write(
             self.style.SUCCESS(
@@ -44,6 +47,16 @@ class Command(BaseCommand):
                 + ", ".join(str(c) for c in demo.communes)
                 + f".\n{demo.team}; {demo.commune_team}."
             )
+        )
+        if content.seed_plans is None:
+            self.stdout.write(MSG_SKIPPED)
+        else:
+            self.stdout.write(f"Kế hoạch mẫu từ văn bản thật: {content.seed_plans}.")
+        self.stdout.write(
+            f"{content.current_plan.title}: {ADDRESS}{content.current_plan.get_absolute_url()}\n"
+            f"Báo cáo định kỳ: {content.submissions} báo cáo mới; cơ sở kinh doanh: "
+            f"{content.establishments} mới, {content.inspections} lượt kiểm tra; "
+            f"điểm nóng: {content.hotspots} mới."
         )
         rows = [("Tên đăng nhập", "Mật khẩu", "Vai trò", "Phạm vi")]
         for account in demo.accounts:
