@@ -26,7 +26,7 @@ from lanhmanh.plans.models import Measure, PlanKind, SignatureForm
 
 from . import layout
 
-__all__ = ["plan_filename", "plan_to_docx"]
+__all__ = ["plan_filename", "plan_to_docx", "signature_label", "signature_lines"]
 
 COMMITTEE = "Ủy ban nhân dân"
 COMMITTEE_SHORT = "UBND"
@@ -96,6 +96,12 @@ def _clean(text: str) -> str:
     """A statement as one line: no list mark in front, no closing punctuation."""
     text = " ".join((text or "").split())
     return re.sub(r"^[-–+•*]\s*", "", text).rstrip(" .;,:")
+
+
+def _item(text: str) -> str:
+    """A '- …' line of the body: a quote read from the middle of a sentence ('duy trì 06
+    mô hình') starts with a capital letter, as every item of an official document does."""
+    return f"- {text[:1].upper()}{text[1:]}."
 
 
 def _date(value) -> str:
@@ -307,7 +313,7 @@ class _PlanWriter:
         if self.plan.kind == PlanKind.PLAN:
             self._section("MỤC TIÊU, CHỈ TIÊU")
         for target in targets:
-            layout.add_paragraph(self.doc, f"- {target_line(target)}.")
+            layout.add_paragraph(self.doc, _item(target_line(target)))
 
     def _assignments(self):
         """One numbered item per agency: the tasks it leads, one '- …' line each, with the
@@ -338,7 +344,7 @@ class _PlanWriter:
             number += 1
             layout.add_heading(self.doc, f"{number}. Nhiệm vụ chung", level=2)
             for task in general:
-                layout.add_paragraph(self.doc, f"- {_clean(task.text)}.")
+                layout.add_paragraph(self.doc, _item(_clean(task.text)))
         for item in groups.values():
             number += 1
             layout.add_heading(self.doc, f"{number}. {item['name']}", level=2)
@@ -346,9 +352,9 @@ class _PlanWriter:
             for target in item["targets"]:
                 if fold(_clean(target.statement)) not in held:
                     line = target_line(target, agency=item["name"])
-                    layout.add_paragraph(self.doc, f"- {line}.")
+                    layout.add_paragraph(self.doc, _item(line))
             for task in item["tasks"]:
-                layout.add_paragraph(self.doc, f"- {task_line(task, item['name'])}.")
+                layout.add_paragraph(self.doc, _item(task_line(task, item["name"])))
 
     # closing
 
@@ -380,24 +386,7 @@ class _PlanWriter:
         return lines, archive
 
     def _signature(self) -> tuple[list[str], str]:
-        """Authority lines and title: 'TM. ỦY BAN NHÂN DÂN' / 'KT. CHỦ TỊCH' / 'PHÓ CHỦ TỊCH'."""
-        form = self.plan.signature_form
-        title = " ".join(self.plan.signer_title.upper().split())
-        collective = None if self.plan.issuing_agency_id else COMMITTEE.upper()
-        head = title.removeprefix(DEPUTY) if title.startswith(DEPUTY) else (title or CHAIR)
-        if form == SignatureForm.DEPUTY:
-            return [f"KT. {head}"], title or DEPUTY + CHAIR
-        if form == SignatureForm.ACTING:
-            lines = [f"TM. {collective}"] if collective else []
-            return lines, title if title.startswith("Q.") else f"Q. {title or CHAIR}"
-        if form in (SignatureForm.BY_ORDER, SignatureForm.AUTHORISED):
-            return [f"{form} {CHAIR}"], title or "CHÁNH VĂN PHÒNG"
-        if form == SignatureForm.ON_BEHALF and collective:
-            lines = [f"TM. {collective}"]
-            if title.startswith(DEPUTY):
-                lines.append(f"KT. {head}")
-            return lines, title or CHAIR
-        return [], title or CHAIR
+        return signature_lines(self.plan)
 
 
 def _lower_first(text: str) -> str:
@@ -441,3 +430,30 @@ def task_line(task, lead: str) -> str:
 
 def _target_agency(target) -> str:
     return target.agency.name if target.agency_id else (target.agency_name or "").strip()
+
+
+def signature_lines(plan) -> tuple[list[str], str]:
+    """Authority lines and title: 'TM. ỦY BAN NHÂN DÂN' / 'KT. CHỦ TỊCH' / 'PHÓ CHỦ TỊCH'."""
+    form = plan.signature_form
+    title = " ".join(plan.signer_title.upper().split())
+    collective = None if plan.issuing_agency_id else COMMITTEE.upper()
+    head = title.removeprefix(DEPUTY) if title.startswith(DEPUTY) else (title or CHAIR)
+    if form == SignatureForm.DEPUTY:
+        return [f"KT. {head}"], title or DEPUTY + CHAIR
+    if form == SignatureForm.ACTING:
+        lines = [f"TM. {collective}"] if collective else []
+        return lines, title if title.startswith("Q.") else f"Q. {title or CHAIR}"
+    if form in (SignatureForm.BY_ORDER, SignatureForm.AUTHORISED):
+        return [f"{form} {CHAIR}"], title or "CHÁNH VĂN PHÒNG"
+    if form == SignatureForm.ON_BEHALF and collective:
+        lines = [f"TM. {collective}"]
+        if title.startswith(DEPUTY):
+            lines.append(f"KT. {head}")
+        return lines, title or CHAIR
+    return [], title or CHAIR
+
+
+def signature_label(plan) -> str:
+    """The signature block on one line, for the plan's page: 'KT. CHỦ TỊCH – PHÓ CHỦ TỊCH'."""
+    authority, title = signature_lines(plan)
+    return " – ".join([*authority, title])

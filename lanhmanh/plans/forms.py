@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lanhmanh.core.forms import BootstrapMixin
 
+from .importer.readers import MSG_EMPTY, MSG_LEGACY_DOC
 from .models import Comparator, Measure, PlanKind
 
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024
@@ -14,12 +15,15 @@ DROP = _("Bỏ")
 
 
 class UploadForm(forms.Form):
-    file = forms.FileField(label=_("Văn bản kế hoạch"))
+    file = forms.FileField(label=_("Văn bản kế hoạch"), error_messages={"empty": _(MSG_EMPTY)})
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
         if upload.size > MAX_UPLOAD_BYTES:
             raise forms.ValidationError(ERR_TOO_LARGE)
+        if upload.name.lower().endswith(".doc"):
+            # the commonest wrong file: say how to make it readable
+            raise forms.ValidationError(_(MSG_LEGACY_DOC))
         if not upload.name.lower().endswith(ACCEPTED):
             raise forms.ValidationError(ERR_BAD_EXTENSION)
         return upload
@@ -32,7 +36,10 @@ class ReviewForm(BootstrapMixin, forms.Form):
     title = forms.CharField(label=_("Trích yếu"), widget=forms.Textarea(attrs={"rows": 2}))
     year = forms.IntegerField(label=_("Năm"), min_value=1990, max_value=2100)
     date = forms.DateField(
-        label=_("Ngày ban hành"), required=False, input_formats=["%d/%m/%Y", "%Y-%m-%d"]
+        label=_("Ngày ban hành"),
+        required=False,
+        input_formats=["%d/%m/%Y", "%Y-%m-%d"],
+        widget=forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"}),
     )
     signer = forms.CharField(label=_("Người ký"), required=False, max_length=120)
 

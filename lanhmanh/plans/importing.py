@@ -8,13 +8,14 @@ from decimal import Decimal
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from lanhmanh.accounts.scope import scope_for
 from lanhmanh.geography.models import AdministrativeUnit
 from lanhmanh.geography.resolve import units_matching
 
-from .importer import parse_plan, read_document
+from .importer import DocumentReadError, parse_plan, plan_check, read_document
 from .importer.text import MappedText, normalise
 from .models import PlanImport
 from .services import plan_create_from_draft, plan_year
@@ -23,15 +24,71 @@ NO_LEAD = _("Chưa rõ cơ quan chủ trì")
 
 
 def plan_import_create(*, user, filename: str, content: bytes) -> PlanImport:
-    """Read and parse an upload; raises the importer's DocumentReadError on a bad file."""
+    """Read and parse an upload; raises the importer's DocumentReadError on a bad file or a
+    text that is not a plan, before anything is saved."""
     text = read_document(content, filename)
     draft = parse_plan(text)
+    plan_check(draft)
     result = draft.to_dict()
     result["warnings"] = list(draft.warnings)
     record = PlanImport(created_by=user, filename=filename[:255], text=text, draft=result)
     record.source_file.save(filename, ContentFile(content), save=False)
     record.save()
     return record
+
+
+ALSO_LABELS = {
+    "count": _("số lượng %(value)s"),
+    "percent": _("tỷ lệ %(value)s%%"),
+    "baseline": _("mức hiện tại %(value)s"),
+    "year": _("năm %(value)s"),
+}
+
+
+def _figure(value) -> str:
+    """A figure as Vietnamese write it: 92,6 and 1.234."""
+    if isinstance(value, float) and not value.is_integer():
+        whole, _dot, fraction = f"{value}".partition(".")
+        return f"{int(whole):,}".replace(",", ".") + "," + fraction
+    try:
+        return f"{int(value):,}".replace(",", ".")
+    except (TypeError, ValueError):
+        return str(value)
+
+
+def also_text(also: dict | None) -> str:
+    """The second figures read with a target ('(573 xã)', 'từ 92,6%'), in words: they are
+    kept with the target as read, and shown so the reviewer knows they are there."""
+    parts = []
+    for key, value in (also or {}).items():
+        label = ALSO_LABELS.get(key)
+        figure = _figure(value)
+        parts.append(str(label) % {"value": figure} if label else f"{key} {figure}")
+    return "; ".join(parts)
+
+
+def read_error_message(error: DocumentReadError) -> str:
+    """The importer's message in the language of the page (its words are in the catalogue)."""
+    params = {k: gettext(v) if isinstance(v, str) else v for k, v in error.params.items()}
+    return gettext(error.template).format(**params)
+
+
+LEVEL_WORDS = {
+    "province": _("tỉnh/thành phố"),
+    "district": _("huyện/quận"),
+    "commune": _("xã/phường"),
+}
+
+
+def unit_named(draft: dict) -> str:
+    """The issuing unit as the document names it: 'Tân Châu (huyện/quận, Tây Ninh)'."""
+    info = draft.get("unit") or {}
+    if not info.get("name"):
+        return ""
+    details = [str(LEVEL_WORDS[info["level"]])] if info.get("level") in LEVEL_WORDS else []
+    if info.get("parent"):
+        details.append(info["parent"])
+    return f"{info['name']} ({', '.join(details)})" if details else info["name"]
 
 
 def unit_candidates(user, draft: dict) -> tuple[list, list]:

@@ -8,8 +8,12 @@ from django.utils.translation import gettext as _
 from lanhmanh.accounts.permissions import can_read, can_write
 from lanhmanh.accounts.roles import Module
 from lanhmanh.core.text import fold
+from lanhmanh.documents.plan_docx import signature_label
+from lanhmanh.geography.models import AdministrativeUnit
 
 from . import selectors
+from .forms import ReviewForm
+from .models import Plan
 
 
 def require_plans(user):
@@ -18,12 +22,26 @@ def require_plans(user):
         raise Http404
 
 
+def plan_units(user) -> list:
+    """The units whose plans the user sees, with the units above them in the scope: the
+    choices of the list's unit filter (a unit shows its own plans and those below it)."""
+    paths = set()
+    for path in Plan.objects.visible_to(user).values_list("unit__path", flat=True).distinct():
+        parts = path.strip("/").split("/")
+        paths.update("/".join(parts[:i]) + "/" for i in range(2, len(parts) + 1))
+    units = AdministrativeUnit.objects.visible_to(user).filter(path__in=paths)
+    return list(units.select_related("parent").order_by("path"))
+
+
 def plan_list(request):
     require_plans(request.user)
     year = request.GET.get("year", "")
     query = request.GET.get("q", "").strip()
+    units = plan_units(request.user)
+    unit_id = request.GET.get("unit", "")
+    unit = next((u for u in units if str(u.pk) == unit_id), None)
     plans = selectors.plan_list(
-        request.user, year=int(year) if year.isdigit() else None, query=query
+        request.user, unit=unit, year=int(year) if year.isdigit() else None, query=query
     )
     page = Paginator(plans, 30).get_page(request.GET.get("page"))
     return render(
@@ -33,6 +51,8 @@ def plan_list(request):
             "page": page,
             "year": year,
             "query": query,
+            "unit": unit,
+            "units": [(u.pk, ReviewForm.unit_label(u)) for u in units],
             "title": _("Kế hoạch"),
             "can_import": can_write(request.user, Module.PLANS),
         },
@@ -64,6 +84,8 @@ def plan_detail(request, pk):
             "plan": plan,
             "title": plan.title,
             "tasks_by_agency": tasks_by_agency,
+            # 'KT. CHỦ TỊCH – PHÓ CHỦ TỊCH', as the signature block of the document has it
+            "signature": signature_label(plan) if plan.signer else "",
             "can_edit": can_edit,
             # A commune has no unit below to derive a plan for.
             "can_derive": can_edit and plan.unit.children.exists(),

@@ -1,5 +1,7 @@
 """Upload a plan document, review what was read next to the source, save it."""
 
+import datetime
+
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -11,11 +13,14 @@ from lanhmanh.accounts.roles import Module
 from .forms import ReviewForm, TargetFormSet, TaskFormSet, UploadForm
 from .importer import DocumentReadError
 from .importing import (
+    also_text,
     highlighted_source,
     plan_import_create,
     plan_import_save,
+    read_error_message,
     task_groups,
     unit_candidates,
+    unit_named,
 )
 from .models import PlanImport
 
@@ -37,7 +42,7 @@ def import_upload(request):
                 user=request.user, filename=upload.name, content=upload.read()
             )
         except DocumentReadError as exc:
-            form.add_error("file", str(exc))
+            form.add_error("file", read_error_message(exc))
         else:
             return redirect(record)
     return render(request, "plans/import_upload.html", {"form": form, "title": _("Nhập kế hoạch")})
@@ -58,7 +63,7 @@ def import_review(request, pk):
         "number": draft.get("number") or "",
         "title": draft.get("title") or "",
         "year": draft.get("year"),
-        "date": draft.get("date"),
+        "date": datetime.date.fromisoformat(draft["date"]) if draft.get("date") else None,
         "signer": draft.get("signer") or "",
     }
     target_initial = [
@@ -109,7 +114,14 @@ def import_review(request, pk):
         tasks = None
     if tasks is None:
         tasks = TaskFormSet(initial=task_initial, prefix="k")
-    quotes = [t.get("quote") or "" for t in draft.get("targets") or []]
+    found_targets = draft.get("targets") or []
+    by_quote = {t.get("quote"): t for t in found_targets}
+    for row in targets.forms:
+        # what was read with the target's quote, also after the reviewer corrected it
+        quote = row["quote"].value() if row.is_bound else row.initial.get("quote")
+        row.also_text = also_text((by_quote.get(quote) or {}).get("also"))
+        row.between = row["comparator"].value() == "between"
+    quotes = [t.get("quote") or "" for t in found_targets]
     return render(
         request,
         "plans/import_review.html",
@@ -122,6 +134,8 @@ def import_review(request, pk):
             "draft": draft,
             "source": highlighted_source(record.text, quotes),
             "ambiguous": len(matched) > 1,
+            # the unit the document names, when none of the user's units is it
+            "unit_unmatched": "" if matched else unit_named(draft),
             "title": _("Kiểm tra kết quả đọc"),
         },
     )

@@ -11,7 +11,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 
 from lanhmanh.documents import layout
-from lanhmanh.documents.plan_docx import plan_to_docx
+from lanhmanh.documents.plan_docx import plan_to_docx, signature_label
 from lanhmanh.plans.models import Measure, Plan, PlanBasis, SignatureForm, Target, Task
 
 
@@ -288,3 +288,22 @@ def test_a_data_table_has_a_bold_header_row():
     assert all(run_format(c.paragraphs[0])[1] for c in header.cells)
     assert [c.text for c in row.cells] == ["Cơ sở được kiểm tra", "12"]
     assert row.cells[1].paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.CENTER
+
+
+def test_a_target_quoted_from_mid_sentence_starts_with_a_capital(commune_plan):
+    Target.objects.create(
+        plan=commune_plan,
+        order=5,
+        statement="duy trì 06 mô hình hỗ trợ người bán dâm",
+        comparator=">=",
+        value=6,
+        measure=Measure.COUNT,
+    )
+    lines = [p.text for p in open_docx(plan_to_docx(commune_plan)).paragraphs]
+    assert "- Duy trì 06 mô hình hỗ trợ người bán dâm." in lines
+
+
+def test_the_signature_on_one_line_for_the_plan_page(commune_plan):
+    assert signature_label(commune_plan) == "TM. ỦY BAN NHÂN DÂN – KT. CHỦ TỊCH – PHÓ CHỦ TỊCH"
+    commune_plan.signature_form = SignatureForm.DEPUTY
+    assert signature_label(commune_plan) == "KT. CHỦ TỊCH – PHÓ CHỦ TỊCH"

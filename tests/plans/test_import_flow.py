@@ -1,14 +1,29 @@
 """Upload a plan document, review it, correct a target, save: through HTTP."""
 
+import io
 import os
 from pathlib import Path
 
+import docx
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils.html import escape
+from pypdf import PdfWriter
 
-from lanhmanh.plans.forms import ERR_BAD_EXTENSION
+from lanhmanh.plans.forms import ERR_BAD_EXTENSION, ERR_TOO_LARGE
+from lanhmanh.plans.importer import MAX_DOCUMENT_BYTES
+from lanhmanh.plans.importer.readers import (
+    MSG_EMPTY,
+    MSG_ENCRYPTED_OFFICE,
+    MSG_ENCRYPTED_PDF,
+    MSG_LEGACY_DOC,
+    MSG_NOT_A_PLAN,
+    MSG_SCANNED_PDF,
+    MSG_TOO_LONG,
+)
 from lanhmanh.plans.models import Plan, PlanImport
+from tests.world import Scheme, _unit
 
 SEEDS = Path(
     os.environ.get(
@@ -77,15 +92,99 @@ def test_a_coordinator_uploads_reviews_corrects_and_saves_a_plan(world, client_f
     assert client.get(record.get_absolute_url()).status_code == 404
 
 
-def test_a_bad_file_gets_a_clear_message_and_nothing_is_saved(world, client_for):
-    client = client_for(world.th_coordinator)
-    response = upload(client, "ke-hoach.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 64)
+OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504  # .doc, or an encrypted .docx
+
+
+def pdf(password=None) -> bytes:
+    """A one-page PDF with no text on it: what a scanner gives."""
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    if password:
+        writer.encrypt(password)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def unrelated_docx() -> bytes:
+    document = docx.Document()
+    document.add_paragraph("Thực đơn tuần này: thứ Hai phở bò, thứ Ba bún chả, thứ Tư cơm gà.")
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+BAD_FILES = {
+    "empty": ("trong.txt", lambda: b"", MSG_EMPTY),
+    "scanned": ("ban-quet.pdf", pdf, MSG_SCANNED_PDF),
+    "locked-pdf": ("co-mat-khau.pdf", lambda: pdf("mat-khau"), MSG_ENCRYPTED_PDF),
+    "locked-docx": ("co-mat-khau.docx", lambda: OLE, MSG_ENCRYPTED_OFFICE),
+    "doc": ("ke-hoach.doc", lambda: OLE, MSG_LEGACY_DOC),
+    # exactly 50 MB: within the size limit, far beyond any plan's length
+    "50MB": ("lon.txt", lambda: b"ke hoach " * (MAX_DOCUMENT_BYTES // 9), MSG_TOO_LONG),
+    "over-50MB": ("qua-lon.pdf", lambda: b"%PDF" + b"0" * MAX_DOCUMENT_BYTES, ERR_TOO_LARGE),
+    "csv": ("bang.csv", lambda: b"a,b\n1,2\n", ERR_BAD_EXTENSION),
+    "not-a-plan-txt": ("thuc-don.txt", lambda: "Thực đơn: phở bò.".encode(), MSG_NOT_A_PLAN),
+    "not-a-plan-docx": ("thuc-don.docx", unrelated_docx, MSG_NOT_A_PLAN),
+}
+
+
+@pytest.mark.parametrize("case", BAD_FILES.values(), ids=BAD_FILES.keys())
+def test_a_bad_file_gets_a_clear_message_and_nothing_is_saved(world, client_for, tmp_path, case):
+    name, content, message = case
+    response = upload(client_for(world.th_coordinator), name, content())
     assert response.status_code == 200
-    assert str(ERR_BAD_EXTENSION) in response.content.decode()
-    empty = upload(client, "trong.txt", b"")
-    assert empty.status_code == 200
+    errors = response.context["form"].errors["file"]
+    assert len(errors) == 1
+    assert errors[0].startswith(str(message).split("{")[0])
+    assert escape(errors[0]) in response.content.decode()
     assert PlanImport.objects.count() == 0
     assert Plan.objects.count() == 0
+    assert not any(path.is_file() for path in tmp_path.rglob("*"))  # no file kept either
+
+
+LAM_SON_2021 = """ỦY BAN NHÂN DÂN
+XÃ LAM SƠN
+Số: 3/KH-UBND
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Lam Sơn, ngày 10 tháng 01 năm 2021
+KẾ HOẠCH
+Phòng, chống mại dâm trên địa bàn xã năm 2021
+I. CHỈ TIÊU
+- Kiểm tra ít nhất 5 cơ sở kinh doanh dịch vụ dễ bị lợi dụng.
+II. TỔ CHỨC THỰC HIỆN
+1. Công an xã: chủ trì kiểm tra các cơ sở kinh doanh dịch vụ.
+"""
+
+
+def test_a_unit_name_shared_by_several_units_is_asked_on_the_review(world, client_for):
+    # In 2021 Thanh Hóa had a Lam Sơn ward in the city and a Lam Sơn commune elsewhere.
+    other = _unit(Scheme.LEGACY, "16399", "Lam Sơn", "xa", "commune", world.old_quang_xuong)
+    client = client_for(world.th_coordinator)
+    upload(client, "lam-son.txt", LAM_SON_2021.encode())
+    record = PlanImport.objects.get()
+    review = client.get(record.get_absolute_url())
+    assert review.context["ambiguous"]
+    form = review.context["form"]
+    assert form.initial["unit"] is None  # nothing chosen for the officer
+    choices = dict(form.fields["unit"].choices)
+    assert {world.old_lam_son.pk, other.pk} <= set(choices)
+    assert choices[world.old_lam_son.pk] != choices[other.pk]
+    page = review.content.decode()
+    assert "Có nhiều đơn vị trùng tên" in page
+    assert "không phải đơn vị nào trong phạm vi của bạn" not in page
+    assert 'value="10/01/2021"' in page  # the date as officials write it
+    assert page.index(choices[world.old_lam_son.pk]) < page.index(choices[world.old_thanh_hoa.pk])
+
+    data = review_data(review, other)
+    data["unit"] = ""
+    refused = client.post(record.get_absolute_url(), data)
+    assert refused.status_code == 200 and refused.context["form"].errors["unit"]
+    assert not Plan.objects.exists()
+    data["unit"] = other.pk
+    assert client.post(record.get_absolute_url(), data).status_code == 302
+    assert Plan.objects.get().unit == other
 
 
 def test_someone_elses_import_is_404(world, client_for):
@@ -108,6 +207,8 @@ def test_an_outsider_cannot_save_a_plan_for_a_unit_outside_the_scope(world, clie
     review = client.get(record.get_absolute_url())
     units = [value for value, _ in review.context["form"].fields["unit"].choices if value]
     assert world.old_thanh_hoa.pk not in units
+    # the officer is told why no unit is chosen for them
+    assert "Văn bản do Thanh Hóa (tỉnh/thành phố) ban hành" in review.content.decode()
     response = client.post(
         record.get_absolute_url(),
         {
@@ -167,6 +268,9 @@ def test_the_review_shows_the_clean_text_and_the_tasks_by_lead_agency(world, cli
     assert all(task["lead"] == "Công an tỉnh" for task, _ in police)
     assert page.count('class="list-group-item lm-task"') == len(draft["tasks"])
     heading = '<span class="flex-grow-1">{}</span>'
+    # The figures read beside a target are shown with it ('90% … (573 xã)').
+    assert "Số liệu kèm theo: số lượng 573" in page
+    assert "mức hiện tại 92,6" in page
     assert page.index(heading.format("Công an tỉnh")) < page.index(heading.format("Sở Y tế"))
 
 

@@ -41,12 +41,17 @@ def run(*args):
 def test_dry_run_json_reads_each_seed_and_saves_nothing(real_map, db, gold):
     result = json.loads(run(str(SEEDS / gold["file"]), "--dry-run", "--json"))
     assert result["kind"] == gold["kind"]
+    assert gold["title_contains"] in result["title"]
     assert result["year"] == gold["year"]
+    assert (result["number"], result["date"]) == (gold["number"], gold["date"])
+    assert result["signer"] == gold["signer"]
+    assert set(result["topics"]) == set(gold["topics"])
     unit = result["unit"]
     assert key(unit["name"]) == key(gold["unit"]["name"])
     assert unit["level"] == gold["unit"]["level"]
     # The unit as it was on the document's date: a pre-2025 code.
     assert unit["path"].startswith("2004/")
+    assert unit["path"].rstrip("/").endswith(unit["code"])
     for basis in gold["bases"]:
         assert basis in result["bases"]
     for target in gold["targets"]:
@@ -76,4 +81,13 @@ def test_an_unreadable_file_is_a_clear_error_and_saves_nothing(real_map, db, tmp
     doc.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100)
     with pytest.raises(CommandError):
         run(str(doc))
+    assert Plan.objects.count() == 0
+
+
+def test_a_text_that_is_not_a_plan_is_a_clear_error_and_saves_nothing(real_map, db, tmp_path):
+    menu = tmp_path / "thuc-don.txt"
+    menu.write_text("Thực đơn tuần này: thứ Hai phở bò, thứ Ba bún chả.\n", encoding="utf-8")
+    for args in (["--dry-run", "--json"], []):
+        with pytest.raises(CommandError, match="Không nhận ra kế hoạch"):
+            run(str(menu), *args)
     assert Plan.objects.count() == 0

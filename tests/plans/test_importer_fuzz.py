@@ -1,13 +1,17 @@
-"""parse_plan never raises and always gives JSON: random text, mangled seed lines, bytes."""
+"""parse_plan never raises and always gives JSON: random text, mangled seed lines, bytes.
+read_document on random and mangled files gives text or a DocumentReadError, nothing else."""
 
+import io
 import json
 import os
 from pathlib import Path
 
+import docx
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from pypdf import PdfWriter
 
-from lanhmanh.plans.importer import parse_plan
+from lanhmanh.plans.importer import DocumentReadError, parse_plan, plan_check, read_document
 from lanhmanh.plans.importer.parse import W_STEP_FAILED
 from lanhmanh.plans.importer.text import normalise
 
@@ -146,3 +150,67 @@ def test_quotes_map_back_to_the_source(text):
     for start in range(0, len(mapped.text), 7):
         quote = mapped.quote(start, start + 5)
         assert quote in mapped.source
+
+
+def _docx_of_seed() -> bytes:
+    document = docx.Document()
+    for line in SEED_LINES[:40]:
+        document.add_paragraph(line)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _pdf() -> bytes:
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+GOOD_FILES = {".docx": _docx_of_seed(), ".pdf": _pdf(), ".txt": "\n".join(SEED_LINES).encode()}
+EXTENSIONS = [*GOOD_FILES, ".md", ".doc", ".odt", ""]
+
+
+def read_or_refuse(data: bytes, name: str) -> None:
+    """Text (then parsed and checked) or a DocumentReadError with a message; nothing else."""
+    try:
+        text = read_document(data, name)
+    except DocumentReadError as error:
+        assert error.code and error.message
+        return
+    assert isinstance(text, str) and text.strip()
+    try:
+        plan_check(parse_plan(text))
+    except DocumentReadError as error:
+        assert error.code == "not_a_plan"
+
+
+@SETTINGS
+@given(st.binary(max_size=3000), st.sampled_from(EXTENSIONS))
+def test_random_files(data, extension):
+    read_or_refuse(data, "tai-len" + extension)
+
+
+@st.composite
+def mangled_files(draw):
+    extension = draw(st.sampled_from(list(GOOD_FILES)))
+    data = bytearray(GOOD_FILES[extension])
+    for _ in range(draw(st.integers(1, 8))):
+        action = draw(st.sampled_from(["flip", "cut", "insert"]))
+        at = draw(st.integers(0, max(len(data) - 1, 0)))
+        if action == "flip" and data:
+            data[at] = draw(st.integers(0, 255))
+        elif action == "cut":
+            del data[at : at + draw(st.integers(1, 400))]
+        else:
+            data[at:at] = draw(st.binary(min_size=1, max_size=50))
+    return bytes(data), extension
+
+
+@SETTINGS
+@given(mangled_files())
+def test_mangled_files(case):
+    data, extension = case
+    read_or_refuse(data, "ke-hoach" + extension)

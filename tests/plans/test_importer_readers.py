@@ -7,15 +7,25 @@ import docx
 import pytest
 from pypdf import PdfWriter
 
-from lanhmanh.plans.importer import DocumentReadError, parse_plan, read_document, readers
+from lanhmanh.plans.importer import (
+    MAX_DOCUMENT_BYTES,
+    DocumentReadError,
+    parse_plan,
+    plan_check,
+    read_document,
+    readers,
+)
 from lanhmanh.plans.importer.readers import (
     MSG_EMPTY,
     MSG_ENCRYPTED_OFFICE,
     MSG_ENCRYPTED_PDF,
     MSG_LEGACY_DOC,
+    MSG_NOT_A_PLAN,
+    MSG_OTHER_KIND,
     MSG_SCANNED_PDF,
     MSG_UNSUPPORTED,
 )
+from tests.plans.test_importer_gold import GOLD, SEEDS
 
 OLE_HEADER = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
 
@@ -147,3 +157,71 @@ def test_file_over_the_size_limit(tmp_path, monkeypatch):
 
 def test_not_a_docx():
     assert read_error(b"plain text, not a zip", "x.docx").code == "corrupt"
+
+
+def test_a_text_too_long_to_be_a_plan(monkeypatch):
+    monkeypatch.setattr(readers, "MAX_TEXT_CHARS", 40)
+    error = read_error(("Kế hoạch phòng, chống mại dâm. " * 3).encode(), "dai.txt")
+    assert error.code == "too_long"
+    assert "40 ký tự" in error.message
+
+
+def test_a_file_of_fifty_megabytes_is_refused_before_it_is_parsed(monkeypatch):
+    # exactly at the size limit: read, then refused for its length, never parsed
+    called = []
+    monkeypatch.setattr(readers, "_decode_text", lambda data: called.append(1) or "x" * len(data))
+    error = read_error(b"a" * MAX_DOCUMENT_BYTES, "lon.txt")
+    assert called and error.code == "too_long"
+    assert read_error(b"a" * (MAX_DOCUMENT_BYTES + 1), "lon.txt").code == "too_large"
+
+
+RECIPE = """Công thức nấu phở bò
+
+Nguyên liệu: 1 kg xương bò, 500 g thịt bò, 2 củ hành tây, gừng, quế, hồi.
+Ninh xương trong 6 tiếng, vớt bọt thường xuyên. Chần bánh phở, chan nước dùng nóng.
+"""
+NEWS = """Bắt quả tang 5 đối tượng mua bán trái phép chất ma túy
+
+Ngày 12/3, Công an huyện X bắt quả tang 5 đối tượng đang mua bán ma túy, thu giữ 20 gam
+heroin. Vụ việc đang được điều tra làm rõ.
+"""
+REPORT = """ỦY BAN NHÂN DÂN
+HUYỆN TÂN CHÂU
+Số: 12/BC-UBND
+BÁO CÁO
+Kết quả công tác phòng, chống mại dâm năm 2023
+I. KẾT QUẢ THỰC HIỆN
+1. Đã kiểm tra 45 cơ sở kinh doanh dịch vụ, xử lý 3 cơ sở vi phạm.
+II. PHƯƠNG HƯỚNG
+Phấn đấu kiểm tra ít nhất 50 cơ sở trong năm 2024.
+"""
+
+
+@pytest.mark.parametrize("text", [RECIPE, NEWS, "a,b,c\n1,2,3\n", "Lorem ipsum. " * 50])
+def test_a_text_that_is_not_a_plan_is_refused(text):
+    with pytest.raises(DocumentReadError) as caught:
+        plan_check(parse_plan(text))
+    assert (caught.value.code, caught.value.message) == ("not_a_plan", MSG_NOT_A_PLAN)
+
+
+def test_a_report_that_assigns_nothing_is_refused_by_its_kind():
+    with pytest.raises(DocumentReadError) as caught:
+        plan_check(parse_plan(REPORT))
+    assert caught.value.code == "not_a_plan"
+    assert caught.value.message == MSG_OTHER_KIND.format(kind="báo cáo")
+
+
+def test_the_body_of_a_plan_without_its_head_is_still_a_plan():
+    body = "I. CHỈ TIÊU\n- Kiểm tra ít nhất 12 cơ sở lưu trú trên địa bàn xã.\n"
+    plan_check(parse_plan(body))  # no kind line, but a target: the reviewer decides
+
+
+@pytest.mark.parametrize("name", [g["file"] for g in GOLD])
+def test_every_seed_is_a_plan(name):
+    plan_check(parse_plan(read_document(SEEDS / name)))
+
+
+def test_the_message_keeps_its_template_for_translation():
+    error = read_error(b"a,b\n", "bang.csv")
+    assert error.template == MSG_UNSUPPORTED
+    assert error.params == {"extension": ".csv"}

@@ -51,6 +51,31 @@ def test_the_list_shows_plans_in_scope_only(world, plans, client_for):
     assert listed == {plans["old"], plans["commune"]}
 
 
+def test_the_list_filters_by_unit_with_the_units_below_it(world, plans, client_for):
+    client = client_for(world.th_coordinator)
+    url = reverse("plans:plan_list")
+    choices = dict(client.get(url).context["units"])
+    # units with plans and the units above them; the old and the new province tell apart
+    assert set(choices) == {world.old_thanh_hoa.pk, world.thanh_hoa.pk, world.hac_thanh.pk}
+    assert "trước 01/07/2025" in choices[world.old_thanh_hoa.pk]
+    assert "trước 01/07/2025" not in choices[world.thanh_hoa.pk]
+    province = client.get(url, {"unit": world.thanh_hoa.pk})
+    assert list(province.context["page"].object_list) == [plans["commune"]]
+    assert province.context["unit"] == world.thanh_hoa
+    old = client.get(url, {"unit": world.old_thanh_hoa.pk, "year": 2018})
+    assert list(old.context["page"].object_list) == [plans["old"]]
+    none = client.get(url, {"unit": world.hac_thanh.pk, "year": 2018})
+    assert "Không có kế hoạch nào khớp với bộ lọc" in none.content.decode()
+
+
+def test_a_unit_outside_the_scope_filters_nothing_in(world, plans, client_for):
+    client = client_for(world.th_coordinator)
+    response = client.get(reverse("plans:plan_list"), {"unit": world.bac_ninh.pk})
+    assert response.context["unit"] is None
+    assert set(response.context["page"].object_list) == {plans["old"], plans["commune"]}
+    assert "Bắc Ninh" not in response.content.decode()
+
+
 def test_a_commune_officer_sees_the_commune_plan_not_the_province_one(world, plans, client_for):
     response = client_for(world.hac_thanh_officer).get(reverse("plans:plan_list"))
     assert set(response.context["page"].object_list) == {plans["commune"]}

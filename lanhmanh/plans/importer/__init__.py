@@ -10,6 +10,11 @@ Public API
     layer, unsupported types) raise ``DocumentReadError`` with a ``code`` and a Vietnamese
     ``message`` (the ``readers.MSG_*`` constants).
 
+``plan_check(draft)``
+    Raises ``DocumentReadError('not_a_plan')`` for a text that is neither a plan nor a
+    directive (a recipe, a news item, a report that assigns nothing): the caller saves
+    nothing and shows the message.
+
 ``parse_plan(text) -> PlanDraft``
     Reads kind (plan or directive), title, issuer and unit (name, level, parent), number,
     date, year, topics, bases, numeric targets, tasks with lead and coordinating agencies,
@@ -34,17 +39,19 @@ general Vietnamese phrasing, never the wording of particular documents:
 """
 
 from .draft import PlanDraft, TaskDraft, UnitDraft
-from .parse import parse_plan
-from .readers import MAX_DOCUMENT_BYTES, DocumentReadError, read_document
+from .parse import parse_plan, plan_check
+from .readers import MAX_DOCUMENT_BYTES, MAX_TEXT_CHARS, DocumentReadError, read_document
 from .targets import TargetFound
 
 __all__ = [
     "MAX_DOCUMENT_BYTES",
+    "MAX_TEXT_CHARS",
     "DocumentReadError",
     "PlanDraft",
     "TargetFound",
     "TaskDraft",
     "UnitDraft",
     "parse_plan",
+    "plan_check",
     "read_document",
 ]

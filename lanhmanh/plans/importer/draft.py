@@ -67,6 +67,8 @@ class PlanDraft:
     standing_agency: str | None = None
     reporting: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # the kind line names another kind of document ('báo cáo', 'quyết định'); not in to_dict
+    other_kind: str | None = None
 
     def warn(self, message: str) -> None:
         if message and message not in self.warnings:

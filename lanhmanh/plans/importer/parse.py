@@ -15,11 +15,12 @@ from .assignments import item_tasks
 from .draft import PlanDraft, TaskDraft, UnitDraft
 from .facts import find_bases, find_reporting, find_standing_agency, find_topics
 from .header import Head, find_unit, read_head, read_signature
+from .readers import MSG_NOT_A_PLAN, MSG_OTHER_KIND, DocumentReadError, gettext_noop
 from .structure import Node, Outline, build_outline
 from .targets import find_targets
 from .text import dash_key, lines_of, normalise
 
-__all__ = ["PlanDraft", "parse_plan"]
+__all__ = ["PlanDraft", "parse_plan", "plan_check"]
 
 W_EMPTY = "Văn bản rỗng: không có nội dung để đọc."
 W_NO_KIND = "Không xác định được loại văn bản (kế hoạch hay công văn chỉ đạo)."
@@ -32,7 +33,7 @@ W_NO_SIGNER = "Không tìm thấy người ký văn bản."
 W_NO_TOPIC = "Không xác định được lĩnh vực (mại dâm, ma túy, mua bán người)."
 W_STEP_FAILED = "Lỗi khi đọc phần {part}: {error}. Phần này cần nhập tay."
 
-_OTHER_KINDS = {"decision": "quyết định", "report": "báo cáo"}
+_OTHER_KINDS = {"decision": gettext_noop("quyết định"), "report": gettext_noop("báo cáo")}
 _YEAR_IN_TITLE = re.compile(r"\bnăm\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 _PERIOD_IN_TITLE = re.compile(
     r"\bgiai\s+đoạn\s+((?:19|20)\d\d)\s*[-–]\s*(?:19|20)\d\d", re.IGNORECASE
@@ -149,9 +150,25 @@ def parse_plan(text: str) -> PlanDraft:
     return draft
 
 
+def plan_check(draft: PlanDraft) -> None:
+    """Raise ``DocumentReadError('not_a_plan')`` when the text is not a plan or a directive
+    at all: no kind line ('KẾ HOẠCH', 'V/v …') and nothing a plan holds (no tasks, no
+    agencies given work, and no targets, or the few figures of a report or a decision).
+
+    A document the reader only partly understood passes: its gaps are warnings to check.
+    """
+    if draft.kind is not None or draft.tasks or draft.agencies:
+        return
+    if draft.other_kind:
+        raise DocumentReadError("not_a_plan", MSG_OTHER_KIND, kind=draft.other_kind)
+    if not draft.targets:
+        raise DocumentReadError("not_a_plan", MSG_NOT_A_PLAN)
+
+
 def _read_kind_and_title(draft: PlanDraft, head: Head, text: str) -> None:
     kind = head.kind
     if kind in _OTHER_KINDS:
+        draft.other_kind = _OTHER_KINDS[kind]
         draft.warn(W_OTHER_KIND.format(kind=_OTHER_KINDS[kind]))
         kind = "plan" if re.search(r"\bkế\s+hoạch\b", head.title or "", re.IGNORECASE) else None
     if kind is None:

@@ -15,41 +15,70 @@ from pathlib import Path
 
 __all__ = [
     "MAX_DOCUMENT_BYTES",
+    "MAX_TEXT_CHARS",
     "MSG_CORRUPT",
     "MSG_EMPTY",
     "MSG_ENCRYPTED_OFFICE",
     "MSG_ENCRYPTED_PDF",
     "MSG_LEGACY_DOC",
+    "MSG_NOT_A_PLAN",
     "MSG_NO_TEXT",
+    "MSG_OTHER_KIND",
     "MSG_SCANNED_PDF",
     "MSG_TOO_LARGE",
+    "MSG_TOO_LONG",
     "MSG_UNSUPPORTED",
     "SUPPORTED_EXTENSIONS",
     "DocumentReadError",
+    "gettext_noop",
     "read_document",
 ]
 
-MAX_DOCUMENT_BYTES = 50 * 1024 * 1024  # 50 MB
 
-MSG_EMPTY = "Tệp rỗng: không có nội dung để đọc."
-MSG_TOO_LARGE = "Tệp quá lớn: chỉ nhận tệp đến {limit_mb} MB."
-MSG_UNSUPPORTED = (
+def gettext_noop(message: str) -> str:
+    """Marks a message for the translation catalogue (``makemessages`` looks for this
+    name); the pages translate ``DocumentReadError.template`` when they show it."""
+    return message
+
+
+MAX_DOCUMENT_BYTES = 50 * 1024 * 1024  # 50 MB
+# A plan runs to tens of pages (the seeds: 7 000 to 33 000 characters); a text of more
+# than a million characters (some 400 pages) is not one, and would take minutes to read.
+MAX_TEXT_CHARS = 1_000_000
+
+MSG_EMPTY = gettext_noop("Tệp rỗng: không có nội dung để đọc.")
+MSG_TOO_LARGE = gettext_noop("Tệp quá lớn: chỉ nhận tệp đến {limit_mb} MB.")
+MSG_UNSUPPORTED = gettext_noop(
     "Định dạng tệp không được hỗ trợ ({extension}). Hãy tải lên tệp .docx, .pdf, .txt hoặc .md."
 )
-MSG_LEGACY_DOC = (
+MSG_LEGACY_DOC = gettext_noop(
     "Tệp Word cũ (.doc) không đọc được. Hãy mở tệp trong Word hoặc LibreOffice, lưu lại dưới "
     "dạng .docx rồi tải lên lại."
 )
-MSG_ENCRYPTED_OFFICE = (
+MSG_ENCRYPTED_OFFICE = gettext_noop(
     "Tệp Word được bảo vệ bằng mật khẩu. Hãy gỡ mật khẩu, lưu lại rồi tải lên lại."
 )
-MSG_ENCRYPTED_PDF = "Tệp PDF được bảo vệ bằng mật khẩu. Hãy gỡ mật khẩu rồi tải lên lại."
-MSG_SCANNED_PDF = (
+MSG_ENCRYPTED_PDF = gettext_noop(
+    "Tệp PDF được bảo vệ bằng mật khẩu. Hãy gỡ mật khẩu rồi tải lên lại."
+)
+MSG_SCANNED_PDF = gettext_noop(
     "Tệp PDF không có lớp chữ (bản scan hoặc ảnh chụp). Hãy tải lên bản .docx hoặc PDF xuất "
     "từ Word, hoặc nhận dạng chữ (OCR) trước."
 )
-MSG_NO_TEXT = "Tệp không có chữ nào đọc được."
-MSG_CORRUPT = "Tệp bị hỏng hoặc không đúng định dạng {extension}."
+MSG_NO_TEXT = gettext_noop("Tệp không có chữ nào đọc được.")
+MSG_TOO_LONG = gettext_noop(
+    "Văn bản quá dài để là một kế hoạch (hơn {limit} ký tự). Hãy tải lên riêng văn bản kế "
+    "hoạch, không kèm phụ lục hay tài liệu khác."
+)
+MSG_NOT_A_PLAN = gettext_noop(
+    "Không nhận ra kế hoạch hay công văn chỉ đạo trong tệp này: không có tiêu đề "
+    "«KẾ HOẠCH», trích yếu «V/v», chỉ tiêu hay nhiệm vụ nào. Hãy kiểm tra đã chọn đúng tệp."
+)
+MSG_OTHER_KIND = gettext_noop(
+    "Văn bản là {kind}, không phải kế hoạch hay công văn chỉ đạo, và không giao nhiệm vụ "
+    "nào. Hãy tải lên văn bản kế hoạch."
+)
+MSG_CORRUPT = gettext_noop("Tệp bị hỏng hoặc không đúng định dạng {extension}.")
 
 SUPPORTED_EXTENSIONS = (".txt", ".md", ".markdown", ".text", ".docx", ".pdf")
 
@@ -63,14 +92,19 @@ _MIN_LETTERS_PER_DOCUMENT = 20
 class DocumentReadError(ValueError):
     """A document that cannot be read; ``message`` is for the user, ``code`` for the code.
 
-    Codes: ``empty``, ``too_large``, ``unsupported``, ``legacy_doc``, ``encrypted``,
-    ``scanned``, ``no_text``, ``corrupt``.
+    Codes: ``empty``, ``too_large``, ``too_long``, ``unsupported``, ``legacy_doc``,
+    ``encrypted``, ``scanned``, ``no_text``, ``corrupt``; ``not_a_plan`` comes from
+    ``parse.plan_check``.
     """
 
-    def __init__(self, code: str, message: str) -> None:
+    def __init__(self, code: str, template: str, **params) -> None:
+        message = template.format(**params)
         super().__init__(message)
         self.code = code
         self.message = message
+        # the untranslated message and its figures, for a caller that translates
+        self.template = template
+        self.params = params
 
 
 def read_document(
@@ -110,17 +144,21 @@ def read_document(
         text = _read_pdf(data)
     else:
         raise DocumentReadError(
-            "unsupported", MSG_UNSUPPORTED.format(extension=extension or "không có đuôi tệp")
+            "unsupported", MSG_UNSUPPORTED, extension=extension or gettext_noop("không có đuôi tệp")
         )
     text = unicodedata.normalize("NFC", text)
     if not text.strip():
         raise DocumentReadError("no_text", MSG_NO_TEXT)
+    if len(text) > MAX_TEXT_CHARS:
+        raise DocumentReadError(
+            "too_long", MSG_TOO_LONG, limit=f"{MAX_TEXT_CHARS:,}".replace(",", ".")
+        )
     return text
 
 
 def _too_large() -> DocumentReadError:
     return DocumentReadError(
-        "too_large", MSG_TOO_LARGE.format(limit_mb=round(MAX_DOCUMENT_BYTES / 1024 / 1024))
+        "too_large", MSG_TOO_LARGE, limit_mb=round(MAX_DOCUMENT_BYTES / 1024 / 1024)
     )
 
 
@@ -136,7 +174,7 @@ def _decode_text(data: bytes) -> str:
 
 def _read_docx(data: bytes) -> str:
     if not data.startswith(_ZIP_MAGIC):
-        raise DocumentReadError("corrupt", MSG_CORRUPT.format(extension=".docx"))
+        raise DocumentReadError("corrupt", MSG_CORRUPT, extension=".docx")
     try:
         import docx
         from docx.table import Table
@@ -144,9 +182,9 @@ def _read_docx(data: bytes) -> str:
 
         document = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise DocumentReadError("corrupt", MSG_CORRUPT.format(extension=".docx")) from exc
+        raise DocumentReadError("corrupt", MSG_CORRUPT, extension=".docx") from exc
     except Exception as exc:  # python-docx raises its own PackageNotFoundError and others
-        raise DocumentReadError("corrupt", MSG_CORRUPT.format(extension=".docx")) from exc
+        raise DocumentReadError("corrupt", MSG_CORRUPT, extension=".docx") from exc
 
     out: list[str] = []
     seen_body = False
@@ -225,9 +263,9 @@ def _read_pdf(data: bytes) -> str:
     except DocumentReadError:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
-        raise DocumentReadError("corrupt", MSG_CORRUPT.format(extension=".pdf")) from exc
+        raise DocumentReadError("corrupt", MSG_CORRUPT, extension=".pdf") from exc
     except Exception as exc:  # pypdf raises a variety of errors on broken files
-        raise DocumentReadError("corrupt", MSG_CORRUPT.format(extension=".pdf")) from exc
+        raise DocumentReadError("corrupt", MSG_CORRUPT, extension=".pdf") from exc
     text = "\n\n".join(pages)
     if sum(ch.isalpha() for ch in text) < _MIN_LETTERS_PER_DOCUMENT:
         raise DocumentReadError("scanned", MSG_SCANNED_PDF)

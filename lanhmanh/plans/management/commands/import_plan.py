@@ -7,7 +7,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from lanhmanh.geography.resolve import units_matching
-from lanhmanh.plans.importer import DocumentReadError, parse_plan, read_document
+from lanhmanh.plans.importer import DocumentReadError, parse_plan, plan_check, read_document
 from lanhmanh.plans.services import plan_create_from_draft, plan_year
 
 ERR_NO_UNIT = "Không xác định được đơn vị ban hành '{name}'. Hãy chỉ rõ bằng --unit-path."
@@ -27,11 +27,12 @@ class Command(BaseCommand):
         path = Path(options["file"])
         try:
             text = read_document(path.read_bytes(), path.name)
+            draft = parse_plan(text)
+            plan_check(draft)
         except OSError as exc:
             raise CommandError(f"Không đọc được tệp {path}: {exc.strerror}") from exc
         except DocumentReadError as exc:
             raise CommandError(str(exc)) from exc
-        draft = parse_plan(text)
         result = draft.to_dict()
         result["warnings"] = list(draft.warnings)
         unit, unit_error = self._unit(result, options.get("unit_path"))
