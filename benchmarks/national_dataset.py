@@ -1,11 +1,17 @@
 """A national-scale reporting data set, for benchmarks: generated into a throwaway database.
 
     .venv/bin/python benchmarks/national_dataset.py [--years 5] [--last-year 2025]
-                                                    [--indicators N]
+                                                    [--indicators N] [--db FILE]
 
-Uses DATABASE_URL when it is set (PostgreSQL), otherwise a throwaway SQLite database in a
-temporary directory (removed at exit: the command only reports how long generation took;
-``benchmarks/rollup.py`` generates and measures in the same process).
+Uses DATABASE_URL when it is set (PostgreSQL), otherwise a SQLite database: the file given
+with ``--db`` (kept), or a throwaway one in a temporary directory (removed at exit: the
+command then only reports how long generation took; ``benchmarks/rollup.py`` generates and
+measures in the same process).
+
+A database that already holds the data set asked for (same form, indicators, months and
+communes, all submissions present) is reused as it is: generate once into a kept SQLite
+file or a PostgreSQL database of your own, then measure as often as needed. A database
+with a partial or different data set is refused (start again with an empty one).
 
 It writes:
 
@@ -42,13 +48,19 @@ FORM_CODE = "bench-xa-thang"
 BATCH = 5000
 
 
-def setup_django() -> str:
-    """Django on DATABASE_URL or a throwaway SQLite file, migrated; the engine's name."""
+def setup_django(sqlite_file: str | None = None) -> str:
+    """Django on DATABASE_URL, on ``sqlite_file`` (kept), or on a throwaway SQLite file;
+    migrated; the engine's name."""
     root = Path(__file__).resolve().parent.parent
     sys.path.insert(0, str(root))
     os.environ.setdefault("LANHMANH_DEBUG", "1")
     os.environ["DJANGO_SETTINGS_MODULE"] = "lanhmanh.settings"
-    if not os.environ.get("DATABASE_URL"):
+    if not os.environ.get("DATABASE_URL") and sqlite_file:
+        path = Path(sqlite_file).resolve()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        os.environ["DATABASE_URL"] = f"sqlite:///{path}"
+        os.environ.setdefault("LANHMANH_VAR_DIR", str(path.parent))
+    elif not os.environ.get("DATABASE_URL"):
         tmp = tempfile.mkdtemp(prefix="lanhmanh-bench-")
         atexit.register(shutil.rmtree, tmp, ignore_errors=True)
         os.environ["DATABASE_URL"] = f"sqlite:///{tmp}/bench.sqlite3"
@@ -78,6 +90,7 @@ class Dataset:
     submissions: int
     values: int
     seconds: float
+    reused: bool = False
 
 
 def _figures(rng: random.Random, indicator) -> tuple[int, int | None]:
@@ -106,13 +119,47 @@ def generate(
     from lanhmanh.reporting.periods import PeriodKind, month
 
     started = time.perf_counter()
+    chosen = list(Indicator.objects.filter(source=Source.ENTERED).order_by("order", "code"))
+    if indicators:
+        chosen = chosen[:indicators]
+    periods = [
+        month(y, m) for y in range(last_year - years + 1, last_year + 1) for m in range(1, 13)
+    ]
+    existing = ReportForm.objects.filter(code=FORM_CODE).first()
+    if existing is not None:
+        communes_count = AdministrativeUnit.objects.filter(
+            scheme=Scheme.CURRENT, level=Level.COMMUNE, valid_to__isnull=True
+        ).count()
+        on_form = list(existing.rows.order_by("order").values_list("indicator_id", flat=True))
+        submitted = Submission.objects.filter(form=existing)
+        same = (
+            on_form == [i.pk for i in chosen]
+            and submitted.count() == communes_count * len(periods)
+            and not submitted.exclude(period_key__in=[p.key for p in periods]).exists()
+            and SubmissionValue.objects.filter(submission__form=existing).count()
+            == communes_count * len(periods) * len(chosen)
+        )
+        if not same:
+            raise SystemExit(
+                "The database holds another or a partial national data set: use an empty "
+                "database (or delete the SQLite file) to generate this one."
+            )
+        progress("  reusing the data set already in the database")
+        return Dataset(
+            form=existing,
+            indicators=chosen,
+            communes=communes_count,
+            months=len(periods),
+            submissions=communes_count * len(periods),
+            values=communes_count * len(periods) * len(chosen),
+            seconds=0.0,
+            reused=True,
+        )
+
     t0 = time.perf_counter()
     units_load()
     progress(f"  map loaded in {time.perf_counter() - t0:.1f} s")
 
-    chosen = list(Indicator.objects.filter(source=Source.ENTERED).order_by("order", "code"))
-    if indicators:
-        chosen = chosen[:indicators]
     form, _created = ReportForm.objects.get_or_create(
         code=FORM_CODE,
         defaults={
@@ -132,9 +179,6 @@ def generate(
         .order_by("path")
         .only("pk", "level")
     )
-    periods = [
-        month(y, m) for y in range(last_year - years + 1, last_year + 1) for m in range(1, 13)
-    ]
     rng = random.Random(20260101)
     table = SubmissionValue._meta.db_table
     columns = ("submission_id", "indicator_id", "disaggregation", "numerator", "denominator")
@@ -198,14 +242,17 @@ def main() -> None:
     parser.add_argument("--years", type=int, default=5)
     parser.add_argument("--last-year", type=int, default=2025)
     parser.add_argument("--indicators", type=int, default=None)
+    parser.add_argument(
+        "--db", default=None, help="SQLite file to generate into and keep (or to reuse)"
+    )
     args = parser.parse_args()
-    engine = setup_django()
+    engine = setup_django(args.db)
     print(f"engine: {engine}")
     data = generate(years=args.years, last_year=args.last_year, indicators=args.indicators)
     print(
-        f"generated {data.communes} communes × {data.months} months × "
-        f"{len(data.indicators)} indicators: {data.submissions} submissions, "
-        f"{data.values} figures in {data.seconds:.0f} s"
+        f"{'reused' if data.reused else 'generated'} {data.communes} communes × "
+        f"{data.months} months × {len(data.indicators)} indicators: "
+        f"{data.submissions} submissions, {data.values} figures in {data.seconds:.0f} s"
     )
 
 

@@ -253,7 +253,14 @@ def _accounts(province, commune, make_password) -> list[DemoAccount]:
 def _user(username, password, *, is_superuser=False, **details) -> User:
     # Demo accounts are the one place a superuser is made in code: by the command, in
     # development, with a password nobody chose.
-    details.update(is_active=True, is_superuser=is_superuser, is_staff=is_superuser)
+    # An address so the reminders of `send_reminders` reach someone (the console, in the
+    # demo); example.com is reserved and never delivers.
+    details.update(
+        email=f"{username}@example.com",
+        is_active=True,
+        is_superuser=is_superuser,
+        is_staff=is_superuser,
+    )
     user, _ = User.objects.update_or_create(username=username, defaults=details)
     user.set_password(password)
     user.save(update_fields=["password"])

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from lanhmanh.accounts.permissions import can_write
 from lanhmanh.accounts.roles import Module
@@ -24,7 +25,7 @@ from .importing import (
 )
 from .models import PlanImport
 
-ERR_UNIT_NOT_ALLOWED = _("Bạn không có quyền lập kế hoạch cho đơn vị này.")
+ERR_UNIT_NOT_ALLOWED = gettext_lazy("Bạn không có quyền lập kế hoạch cho đơn vị này.")
 
 
 def _require_writer(user):

@@ -14,14 +14,13 @@ from __future__ import annotations
 import io
 
 from django.apps import apps
-from django.db.models import Q
 from django.utils import translation
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
 from lanhmanh.indicators.models import Source, disaggregation_keys, disaggregation_label
 from lanhmanh.indicators.registry import computation
-from lanhmanh.indicators.values import indicator_values, rollup_paths
+from lanhmanh.indicators.values import indicator_values, rollup_paths, units_under
 
 from .models import COUNTED_STATUSES, SubmissionValue
 from .periods import Period
@@ -43,12 +42,10 @@ def counted_values(unit, period: Period):
     the same statuses, window and units (the unit's subtree and the units merged into
     it) as ``indicators.values``."""
     window = period.window
-    q = Q(pk__in=[])
-    for prefix in rollup_paths([unit.path])[unit.path]:
-        q |= Q(submission__unit__path__startswith=prefix)
+    units = units_under(rollup_paths([unit.path])[unit.path])
     return (
         SubmissionValue.objects.filter(
-            q,
+            submission__unit__in=units,
             submission__status__in=COUNTED_STATUSES,
             submission__period_start__gte=window.start,
             submission__period_end__lte=window.end,

@@ -32,6 +32,7 @@ urlpatterns = [
     path("review/", views_review.review_list, name="review_list"),
     path("overdue/", views_review.overdue_list, name="overdue_list"),
     path("dashboard/", views_dashboard.dashboard, name="dashboard"),
+    path("units/<int:pk>/targets/", views_dashboard.unit_targets_page, name="unit_targets"),
     path("targets/<int:pk>/link/", views_dashboard.target_link, name="target_link"),
     path("report.docx", views_documents.report_document, name="report_docx"),
     path("report.xlsx", views_documents.report_figures_xlsx, name="report_xlsx"),

@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from lanhmanh.accounts.permissions import can_write
@@ -29,9 +30,9 @@ from .services import (
 )
 from .views_common import MODULE, memberships, require_read, submission_or_404, unit_or_404
 
-SAVED = _("Đã lưu số liệu.")
-SUBMITTED = _("Đã gửi báo cáo lên cấp trên.")
-NOT_SAVED = _("Số liệu chưa được lưu: vui lòng sửa các ô được đánh dấu.")
+SAVED = gettext_lazy("Đã lưu số liệu.")
+SUBMITTED = gettext_lazy("Đã gửi báo cáo lên cấp trên.")
+NOT_SAVED = gettext_lazy("Số liệu chưa được lưu: vui lòng sửa các ô được đánh dấu.")
 
 
 def _due(user) -> list[dict]:

@@ -1,16 +1,19 @@
 """The dashboard of a unit for a period: every indicator summed from its subtree (one
 batched ``indicator_values`` call), a breakdown by child unit for one indicator, and the
-progress of every plan target of the unit; linking a target to its indicator."""
+progress of every plan target of the unit; a unit's page of all its targets, every plan
+and year; linking a target to its indicator."""
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from lanhmanh.accounts.permissions import can_read, can_write
 from lanhmanh.accounts.roles import Module
@@ -21,11 +24,16 @@ from lanhmanh.indicators.values import children_values, indicator_values
 from lanhmanh.plans.models import Target
 
 from .forms import PeriodForm, period_initial
-from .progress import suggest_indicator, target_link_indicator, targets_progress
+from .progress import (
+    ProgressStatus,
+    suggest_indicator,
+    target_link_indicator,
+    targets_progress,
+)
 from .views_common import home_unit, require_read, unit_or_404
 
-LINKED = _("Đã gắn chỉ số cho chỉ tiêu.")
-UNLINKED = _("Đã bỏ chỉ số của chỉ tiêu.")
+LINKED = gettext_lazy("Đã gắn chỉ số cho chỉ tiêu.")
+UNLINKED = gettext_lazy("Đã bỏ chỉ số của chỉ tiêu.")
 
 
 def merged_into(unit: AdministrativeUnit) -> list[AdministrativeUnit]:
@@ -43,17 +51,17 @@ def merged_into(unit: AdministrativeUnit) -> list[AdministrativeUnit]:
     return list(found.values())
 
 
-def unit_targets(user, unit, year: int):
-    """The targets of the plans of ``unit`` (and of the units merged into it) covering
-    ``year``, that ``user`` may see."""
+def unit_targets(user, unit, year: int | None = None):
+    """The targets of the plans of ``unit`` (and of the units merged into it) that ``user``
+    may see: of the plans covering ``year``, or of every plan when ``year`` is None."""
     if not can_read(user, Module.PLANS):
         return Target.objects.none()
     units = merged_into(unit)
-    return (
-        Target.objects.visible_to(user)
-        .filter(plan__unit__in=units, plan__year_from__lte=year, plan__year_to__gte=year)
-        .select_related("plan", "plan__unit", "indicator")
-        .order_by("plan__year_from", "plan__pk", "order", "pk")
+    targets = Target.objects.visible_to(user).filter(plan__unit__in=units)
+    if year is not None:
+        targets = targets.filter(plan__year_from__lte=year, plan__year_to__gte=year)
+    return targets.select_related("plan", "plan__unit", "indicator").order_by(
+        "plan__year_from", "plan__pk", "order", "pk"
     )
 
 
@@ -113,6 +121,39 @@ def dashboard(request):
     )
 
 
+def unit_targets_page(request, pk):
+    """Every target of every plan of a unit (and of the units merged into it), newest plan
+    first, each with its progress over its plan's years up to today: one value query per
+    plan, whatever the number of targets."""
+    require_read(request.user)
+    unit = unit_or_404(request.user, pk)
+    on = timezone.localdate()
+    targets = list(unit_targets(request.user, unit))
+    progress = targets_progress(targets, on=on)
+    plans: dict[int, tuple] = {}
+    for p in progress:
+        plan = p.target.plan
+        if plan.pk not in plans:
+            writable = can_write(request.user, Module.PLANS, plan.unit)
+            plans[plan.pk] = (plan, writable, [])
+        plans[plan.pk][2].append(p)
+    ordered = sorted(plans.values(), key=lambda item: (-item[0].year_to, -item[0].pk))
+    counts = Counter(p.status for p in progress)
+    return render(
+        request,
+        "reporting/unit_targets.html",
+        {
+            "title": _("Chỉ tiêu của đơn vị"),
+            "unit": unit,
+            "ancestors": list(unit.ancestors()),
+            "plans": ordered,
+            "on": on,
+            "total": len(progress),
+            "counts": [(s, s.label, counts[s]) for s in ProgressStatus if counts[s]],
+        },
+    )
+
+
 def target_link(request, pk):
     """Confirm which indicator measures a target: suggestions from its text first."""
     require_read(request.user)
@@ -134,7 +175,8 @@ def target_link(request, pk):
         else:
             messages.success(request, LINKED if indicator else UNLINKED)
             back = request.POST.get("next", "")
-            if back.startswith("/") and not back.startswith("//"):
+            # Only a path of this site ('/\\evil.example' is another site to a browser).
+            if url_has_allowed_host_and_scheme(back, allowed_hosts=None):
                 return redirect(back)
             return redirect("plans:plan_detail", target.plan_id)
     return render(

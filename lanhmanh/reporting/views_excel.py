@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from lanhmanh.accounts.permissions import can_write
@@ -18,8 +18,10 @@ from .views import _page
 from .views_common import MODULE, require_read, submission_or_404
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-UPLOADED = _("Đã nhận số liệu từ tệp Excel.")
-UPLOAD_REFUSED = _("Không lưu số liệu nào từ tệp: vui lòng sửa các lỗi dưới đây rồi tải lên lại.")
+UPLOADED = gettext_lazy("Đã nhận số liệu từ tệp Excel.")
+UPLOAD_REFUSED = gettext_lazy(
+    "Không lưu số liệu nào từ tệp: vui lòng sửa các lỗi dưới đây rồi tải lên lại."
+)
 
 
 def submission_template(request, pk):

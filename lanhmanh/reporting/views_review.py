@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from lanhmanh.geography.models import Level
@@ -19,9 +20,9 @@ from .services import can_review, submission_approve, submission_reopen, submiss
 from .views import _page, _version
 from .views_common import REVIEWERS, home_unit, require_read, submission_or_404, unit_or_404
 
-APPROVED = _("Đã duyệt báo cáo; số liệu đã được khóa.")
-RETURNED = _("Đã trả lại báo cáo cho đơn vị.")
-REOPENED = _("Đã mở lại báo cáo để đơn vị sửa.")
+APPROVED = gettext_lazy("Đã duyệt báo cáo; số liệu đã được khóa.")
+RETURNED = gettext_lazy("Đã trả lại báo cáo cho đơn vị.")
+REOPENED = gettext_lazy("Đã mở lại báo cáo để đơn vị sửa.")
 LEVEL_ORDER = [Level.PROVINCE, Level.DISTRICT, Level.COMMUNE]
 ROW_ORDER = {"on_time": 0, "late": 0, "draft": 1, "returned": 1, "missing": 1, "approved": 3}
 # How many past periods the overdue list looks back, per form.

@@ -101,7 +101,7 @@ def test_a_filled_template_saves_every_figure(world, draft, client_for):
     )
     response = upload(client, draft, file)
     assert response.status_code == 302
-    assert UPLOADED in text(client.get(response.url))
+    assert str(UPLOADED) in text(client.get(response.url))
     assert figures(draft) == {
         ("awareness_activities", ""): (Decimal(3), None),
         ("tips_handled_share", ""): (Decimal(2), Decimal(5)),

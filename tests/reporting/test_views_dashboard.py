@@ -7,6 +7,7 @@ import pytest
 from django.db import connection
 from django.template import Context, Template
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
 from lanhmanh.indicators.models import Indicator
 from lanhmanh.plans.models import Plan, Target
@@ -241,7 +242,7 @@ def test_the_link_page_suggests_and_saves(world, plan, client_for):
         {"indicator": "communes_with_awareness_share"},
         follow=True,
     )
-    assert LINKED in html.unescape(response.content.decode())
+    assert str(LINKED) in html.unescape(response.content.decode())
     target.refresh_from_db()
     assert target.indicator.code == "communes_with_awareness_share"
 
@@ -265,3 +266,40 @@ def test_linking_outside_the_scope_gives_404_and_read_only_403(world, plan, clie
     target.refresh_from_db()
     assert target.indicator is None
     assert Status.APPROVED
+
+
+@pytest.mark.parametrize(
+    ("back", "lands_on"),
+    [
+        ("/reporting/dashboard/", "/reporting/dashboard/"),
+        ("https://evil.example/", None),
+        ("//evil.example/", None),
+        ("/\\evil.example/", None),
+    ],
+)
+def test_after_linking_it_goes_back_only_to_a_page_of_this_site(
+    world, plan, client_for, back, lands_on
+):
+    target = plan.targets.get(order=3)
+    response = client_for(world.th_coordinator).post(
+        f"/reporting/targets/{target.pk}/link/",
+        {"indicator": "communes_with_awareness_share", "next": back},
+    )
+    assert response.status_code == 302
+    assert response["Location"] == (lands_on or plan.get_absolute_url())
+
+
+def test_the_message_after_linking_is_in_the_users_language(world, plan, client_for):
+    client = client_for(world.th_coordinator)
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    target = plan.targets.get(order=3)
+    response = client.post(
+        f"/reporting/targets/{target.pk}/link/",
+        {"indicator": "communes_with_awareness_share"},
+        follow=True,
+    )
+    text = html.unescape(response.content.decode())
+    with translation.override("en"):
+        assert str(LINKED) in text
+    with translation.override("vi"):
+        assert str(LINKED) not in text

@@ -123,7 +123,7 @@ def test_saving_figures_keeps_them_and_bumps_the_version(world, draft, client_fo
     data = {"version": draft.version, "action": "save"}
     data |= entry(awareness_activities="3", tips_handled_share=("2", "4"))
     response = client.post(url(draft), data, follow=True)
-    assert SAVED in response.content.decode()
+    assert str(SAVED) in response.content.decode()
     draft.refresh_from_db()
     assert draft.version == 2
     assert figures(draft) == {
@@ -169,7 +169,7 @@ def test_save_and_submit_sends_the_report(world, draft, client_for):
     client = client_for(world.hac_thanh_officer)
     data = {"version": draft.version, "action": "submit"} | entry(awareness_activities="2")
     response = client.post(url(draft), data, follow=True)
-    assert SUBMITTED in response.content.decode()
+    assert str(SUBMITTED) in response.content.decode()
     draft.refresh_from_db()
     assert draft.status == Status.SUBMITTED
     # a submitted report is shown read-only to its officer

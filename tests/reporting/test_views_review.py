@@ -86,7 +86,7 @@ def test_the_coordinator_approves_a_submitted_report(world, sent, client_for):
     page = client.get(f"/reporting/submissions/{sent.pk}/").content.decode()
     assert "Duyệt báo cáo" in page
     response = client.post(action(sent, "approve"), {"version": sent.version}, follow=True)
-    assert APPROVED in response.content.decode()
+    assert str(APPROVED) in response.content.decode()
     sent.refresh_from_db()
     assert sent.status == Status.APPROVED
     assert sent.approved_by == world.th_coordinator
@@ -97,7 +97,7 @@ def test_the_coordinator_returns_a_report_with_a_comment(world, sent, client_for
     response = client.post(
         action(sent, "return"), {"comment": "Kiểm tra lại số buổi."}, follow=True
     )
-    assert RETURNED in response.content.decode()
+    assert str(RETURNED) in response.content.decode()
     sent.refresh_from_db()
     assert sent.status == Status.RETURNED
     # the officer sees the comment and may correct the figures
@@ -121,7 +121,7 @@ def test_reopening_an_approved_report_needs_a_reason(world, sent, client_for):
     client.post(action(sent, "approve"))
     assert client.post(action(sent, "reopen"), {"reason": ""}).status_code == 400
     response = client.post(action(sent, "reopen"), {"reason": "Sửa số liệu tháng 1"}, follow=True)
-    assert REOPENED in response.content.decode()
+    assert str(REOPENED) in response.content.decode()
     sent.refresh_from_db()
     assert sent.status == Status.DRAFT
     assert sent.reopened_reason == "Sửa số liệu tháng 1"
