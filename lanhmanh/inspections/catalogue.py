@@ -2,9 +2,11 @@
 
 Business types follow Decree 178/2004/NĐ-CP, art. 3. Fine ranges follow DOMAIN facts:
 Decree 282/2025/NĐ-CP (in force 15 Dec 2025) for buying and selling sex, Decree
-144/2021/NĐ-CP for the acts around it. Article numbers of 282/2025 were not confirmed when
-these rows were written: the rows name the act and the clause; an administrator completes
-the article when the text is at hand.
+144/2021/NĐ-CP for the acts around it (and for buying and selling sex before 15 Dec 2025).
+No article or clause number of either decree was confirmed when these rows were written,
+so the legal basis names the act the decree punishes, not a number; an administrator
+writes the article, clause and point in when the text is at hand (migration 0003 moved
+rows seeded with unconfirmed numbers to this form).
 """
 
 import datetime
@@ -47,21 +49,24 @@ FROM_144 = datetime.date(2022, 1, 1)
 FROM_282 = datetime.date(2025, 12, 15)
 UNTIL_144 = datetime.date(2025, 12, 14)
 # (decree, article, description, fine_min, fine_max, warning allowed, valid_from, valid_to)
+BUYING = "Hành vi mua dâm"
+SELLING = "Hành vi bán dâm"
+AROUND = "Hành vi khác liên quan đến hoạt động mại dâm"
 VIOLATION_TYPES = [
-    (D282, "Hành vi mua dâm, khoản 1", "Mua dâm", 1_000_000, 2_000_000, False, FROM_282, None),
-    (D282, "Hành vi mua dâm, khoản 2", "Mua dâm hai người trở lên cùng một lúc",
+    (D282, BUYING, "Mua dâm", 1_000_000, 2_000_000, False, FROM_282, None),
+    (D282, BUYING, "Mua dâm hai người trở lên cùng một lúc",
      2_000_000, 5_000_000, False, FROM_282, None),
-    (D282, "Hành vi bán dâm, khoản 1", "Bán dâm", 300_000, 500_000, True, FROM_282, None),
-    (D282, "Hành vi bán dâm, khoản 2", "Bán dâm cho hai người trở lên cùng một lúc",
+    (D282, SELLING, "Bán dâm", 300_000, 500_000, True, FROM_282, None),
+    (D282, SELLING, "Bán dâm cho hai người trở lên cùng một lúc",
      1_000_000, 2_000_000, False, FROM_282, None),
-    (D144, "Điều 24, khoản 1", "Mua dâm", 1_000_000, 2_000_000, False, FROM_144, UNTIL_144),
-    (D144, "Điều 25, khoản 1", "Bán dâm", 300_000, 500_000, True, FROM_144, UNTIL_144),
-    (D144, "Điều 26", "Che giấu, bảo kê hoạt động mại dâm", 5_000_000, 10_000_000, False,
+    (D144, BUYING, "Mua dâm", 1_000_000, 2_000_000, False, FROM_144, UNTIL_144),
+    (D144, SELLING, "Bán dâm", 300_000, 500_000, True, FROM_144, UNTIL_144),
+    (D144, AROUND, "Che giấu, bảo kê hoạt động mại dâm", 5_000_000, 10_000_000, False,
      FROM_144, None),
-    (D144, "Điều 26", "Giúp sức, lôi kéo, dụ dỗ, ép buộc người khác bán dâm",
+    (D144, AROUND, "Giúp sức, lôi kéo, dụ dỗ, ép buộc người khác bán dâm",
      10_000_000, 20_000_000, False, FROM_144, None),
-    (D144, "Điều 26", "Dùng vũ lực bảo kê, góp tiền, môi giới hoạt động mại dâm",
+    (D144, AROUND, "Dùng vũ lực bảo kê, góp tiền, môi giới hoạt động mại dâm",
      30_000_000, 50_000_000, False, FROM_144, None),
-    (D144, "Điều 26", "Lợi dụng chức vụ, quyền hạn bảo kê hoạt động mại dâm",
+    (D144, AROUND, "Lợi dụng chức vụ, quyền hạn bảo kê hoạt động mại dâm",
      50_000_000, 75_000_000, False, FROM_144, None),
 ]  # fmt: skip

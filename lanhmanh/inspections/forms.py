@@ -18,6 +18,7 @@ from .models import (
     Trigger,
     ViolationType,
 )
+from .services.common import vnd
 from .services.inspections import violation_errors
 
 SANCTION_REQUIRED = _("Chọn hình thức xử lý.")
@@ -172,6 +173,16 @@ class InspectionForm(BootstrapMixin, forms.Form):
     def checklist_fields(self):
         return [self[f"check_{item.pk}"] for item in self.checklist_items]
 
+    def checklist_groups(self) -> list[tuple[str, list]]:
+        """The checklist's fields under their areas (prostitution, public order, …), in
+        the version's order."""
+        groups: list[tuple[str, list]] = []
+        for item in self.checklist_items:
+            if not groups or groups[-1][0] != item.get_area_display():
+                groups.append((item.get_area_display(), []))
+            groups[-1][1].append(self[f"check_{item.pk}"])
+        return groups
+
     def main_fields(self):
         return [f for f in self if not f.name.startswith("check_")]
 
@@ -181,7 +192,9 @@ class InspectionForm(BootstrapMixin, forms.Form):
 
 class ViolationTypeField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
-        return f"{obj.description} — {obj.article}, {obj.decree}"
+        """What, on what legal basis, and the fine range the amount must fall in."""
+        fines = f"{vnd(obj.fine_min)}–{vnd(obj.fine_max)} ₫"
+        return f"{obj.description} — {obj.article}, {obj.decree} ({fines})"
 
 
 class ViolationForm(BootstrapMixin, forms.Form):

@@ -1,9 +1,13 @@
 """Excel import (preview, per-row errors, duplicates, all or nothing, skipping bad rows)
 and export."""
 
+import datetime
 import io
 
+from auditlog.models import LogEntry
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
@@ -67,10 +71,57 @@ def test_a_clean_file_is_saved_with_history(world, records, client_for):
     saved = Establishment.objects.get(name="Nhà nghỉ Bình Yên")
     assert saved.unit == world.quang_ngoc
     assert saved.business_type.code == "guesthouse"
-    assert saved.status_changes.count() == 1
-    from auditlog.models import LogEntry
+    assert saved.status_changes.get().note == "Nhập từ tệp danh-sach.xlsx"
+    entry = LogEntry.objects.get_for_object(saved).get()
+    assert (entry.action, entry.actor) == (LogEntry.Action.CREATE, world.th_inspector)
+    # The history is on the establishment's page, and a search finds the new row.
+    page = client.get(saved.get_absolute_url()).content.decode()
+    assert "Tạo mới" in page
+    listing = client.get(reverse("inspections:establishment_list"), {"q": "nha nghi binh yen"})
+    assert "Nhà nghỉ Bình Yên" in listing.content.decode()
 
-    assert LogEntry.objects.get_for_object(saved).exists()
+
+def test_dates_and_numbers_typed_as_such_in_excel_are_read(world, records, client_for):
+    header = [*HEADER, "Số giấy phép", "Ngày cấp"]
+    rows = [
+        ["Quán Hoa", "Karaoke", "3 Lê Lai", "Hạc Thành", 2809876543, datetime.date(2023, 5, 17)]
+    ]
+    client = client_for(world.th_inspector)
+    post_file(client, world, rows, header)
+    import_ = EstablishmentImport.objects.get()
+    assert import_.rows[0]["errors"] == []
+    client.post(import_.get_absolute_url())
+    saved = Establishment.objects.get(name="Quán Hoa")
+    assert (saved.licence_number, saved.licence_date) == ("2809876543", datetime.date(2023, 5, 17))
+    assert saved.status_since == datetime.date(2023, 5, 17)
+
+
+def test_the_number_of_queries_does_not_grow_with_the_rows(world, records):
+    """Lookups are loaded once per file and rows written in bulk: a 50-row file costs the
+    queries a 10-row file costs; every row still gets its status and history entry."""
+
+    def queries_for(count: int) -> tuple[int, int]:
+        rows = [[f"Quán {count}-{i}", "Karaoke", f"{i} Lê Lai", "Hạc Thành"] for i in range(count)]
+        with CaptureQueriesContext(connection) as preview:
+            import_ = importing.establishments_import_parse(
+                content=workbook(rows),
+                file_name="x.xlsx",
+                unit=world.thanh_hoa,
+                by=world.th_inspector,
+            )
+        with CaptureQueriesContext(connection) as saving:
+            assert (
+                importing.establishments_import_save(import_=import_, by=world.th_inspector)
+                == count
+            )
+        created = Establishment.objects.filter(name__startswith=f"Quán {count}-")
+        assert created.count() == count
+        assert sum(e.status_changes.count() for e in created) == count
+        history = LogEntry.objects.get_for_objects(created)
+        assert history.filter(action=LogEntry.Action.CREATE).count() == count
+        return len(preview), len(saving)
+
+    assert queries_for(10) == queries_for(50)
 
 
 def test_rows_with_errors_block_the_whole_file(world, records, client_for):
@@ -194,3 +245,18 @@ def test_the_command_imports_a_clean_file_and_refuses_a_bad_one(world, records, 
     else:
         raise AssertionError("a file with errors was imported")
     assert not Establishment.objects.filter(name="Quán Y").exists()
+
+
+def test_the_keys_are_those_of_folding_the_whole_text():
+    """The import folds name, address and licence once each; the search key must equal
+    folding them joined, as the register's older rows were keyed."""
+    from lanhmanh.core.text import fold
+    from lanhmanh.inspections.models.establishments import establishment_keys
+
+    for name, address, licence in [
+        ("Karaoke  Ánh Dương ", "12 Lê Lợi, P. Hạc Thành", "28-0123/GP"),
+        ("ĐÊM XANH", "", ""),
+        ("", "Thôn 3", "A\u0301 1"),
+    ]:
+        keys = establishment_keys(name, address, licence)
+        assert keys["search_key"] == fold(f"{name} {address} {licence}")

@@ -86,7 +86,8 @@ def test_an_inspector_records_an_inspection_with_a_fine(world, records, client_f
     ("fine", "expected"),
     [
         ("4000000", "Số tiền phạt phải trong khung từ 5.000.000 đến 10.000.000 đồng "
-                    "(Điều 26, Nghị định 144/2021/NĐ-CP)."),
+                    "(Hành vi khác liên quan đến hoạt động mại dâm, "
+                    "Nghị định 144/2021/NĐ-CP)."),
         ("", str(rules.FINE_REQUIRED)),
     ],
 )  # fmt: skip
@@ -281,3 +282,55 @@ def test_untouched_violation_rows_are_ignored_and_a_row_needs_a_sanction(
     assert str(SANCTION_REQUIRED) in errors_of(response)
     assert post(client, records, **blank).status_code == 302
     assert not Violation.objects.exists()
+
+
+def test_the_seeded_catalogue_cites_no_unconfirmed_article_number(world):
+    """DOMAIN gives the decrees and fine ranges, not article numbers: the seeded rows name
+    the act, and their ranges are DOMAIN's."""
+    from lanhmanh.inspections.models import ViolationType
+
+    rows = {(v.decree, v.description): v for v in ViolationType.objects.all()}
+    assert not [v for v in rows.values() if any(ch.isdigit() for ch in v.article)]
+    ranges = {key: (v.fine_min, v.fine_max, v.warning_allowed) for key, v in rows.items()}
+    assert ranges[("282/2025/NĐ-CP", "Mua dâm")] == (1_000_000, 2_000_000, False)
+    assert ranges[("282/2025/NĐ-CP", "Mua dâm hai người trở lên cùng một lúc")] == (
+        2_000_000, 5_000_000, False)  # fmt: skip
+    assert ranges[("282/2025/NĐ-CP", "Bán dâm")] == (300_000, 500_000, True)
+    assert ranges[("144/2021/NĐ-CP", "Lợi dụng chức vụ, quyền hạn bảo kê hoạt động mại dâm")] == (
+        50_000_000, 75_000_000, False)  # fmt: skip
+
+
+def test_the_checklist_is_configured_as_a_new_version_and_old_records_keep_theirs(
+    world, records, record_inspection, client_for
+):
+    from lanhmanh.inspections.models import ChecklistVersion
+
+    first = ChecklistItem.objects.filter(version__number=1).first()
+    old = record_inspection(records.sao_dem, datetime.date(2026, 1, 5), checks={first: "not_ok"})
+    # The national administrator adds version 2 with its items, in the admin.
+    response = client_for(world.national).post(
+        reverse("admin:inspections_checklistversion_add"),
+        {
+            "name": "Danh mục kiểm tra 2026",
+            "number": 2,
+            "valid_from": "01/02/2026",
+            "is_active": "on",
+            "items-TOTAL_FORMS": 1,
+            "items-INITIAL_FORMS": 0,
+            "items-MIN_NUM_FORMS": 0,
+            "items-MAX_NUM_FORMS": 1000,
+            "items-0-area": "health",
+            "items-0-text": "Có sổ khám sức khỏe của nhân viên phục vụ",
+            "items-0-order": 1,
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    version = ChecklistVersion.objects.get(number=2)
+    assert version.items.count() == 1
+    form = client_for(world.th_inspector).get(create_url(records.binh_minh)).content.decode()
+    assert "Có sổ khám sức khỏe của nhân viên phục vụ" in form
+    assert first.text not in form
+    old.refresh_from_db()
+    assert old.checklist_version.number == 1
+    page = client_for(world.th_leader).get(old.get_absolute_url()).content.decode()
+    assert first.text in page

@@ -27,13 +27,31 @@ class RiskLevel(models.TextChoices):
     HIGH = "high", _("Cao")
 
 
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
+def _name_address_key(name_folded: str, address_folded: str) -> str:
+    return _NOT_ALNUM.sub(" ", f"{name_folded} | {address_folded}").strip()[:400]
+
+
 def name_address_key(name: str, address: str) -> str:
     """What two spellings of the same place share: folded, punctuation dropped."""
-    return re.sub(r"[^a-z0-9]+", " ", f"{fold(name)} | {fold(address)}").strip()[:400]
+    return _name_address_key(fold(name), fold(address))
 
 
 def licence_key(number: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "", fold(number))[:60]
+    return _NOT_ALNUM.sub("", fold(number))[:60]
+
+
+def establishment_keys(name: str, address: str, licence_number: str) -> dict[str, str]:
+    """The search and duplicate keys of an establishment, each text folded once
+    (``fold`` of the three joined by spaces is the three folds joined by spaces)."""
+    folded = [fold(name), fold(address), fold(licence_number)]
+    return {
+        "search_key": " ".join(f for f in folded if f)[:400],
+        "duplicate_key": _name_address_key(folded[0], folded[1]),
+        "licence_key": _NOT_ALNUM.sub("", folded[2])[:60],
+    }
 
 
 class EstablishmentQuerySet(ScopedQuerySet):
@@ -109,9 +127,8 @@ class Establishment(models.Model):
         self.address = nfc(self.address).strip()
         self.owner_name = nfc(self.owner_name).strip()
         self.licence_number = nfc(self.licence_number).strip()
-        self.search_key = fold(f"{self.name} {self.address} {self.licence_number}")[:400]
-        self.duplicate_key = name_address_key(self.name, self.address)
-        self.licence_key = licence_key(self.licence_number)
+        for field, key in establishment_keys(self.name, self.address, self.licence_number).items():
+            setattr(self, field, key)
 
 
 class StatusChangeQuerySet(ScopedQuerySet):
