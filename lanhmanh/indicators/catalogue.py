@@ -419,7 +419,8 @@ SUGGESTIONS = [
     (("tin, bai",), ["broadcasts"]),
     (("tap huan",), ["trainings", "training_participants"]),
     (("kiem tra", "co so"), ["establishments_inspected", "establishments_inspected_share"]),
-    (("%", "co so"), ["establishments_inspected_share"]),
+    # '20% số cơ sở', not any percentage near 'cơ sở' ('trên cơ sở' is 'on the basis of').
+    (("%", "so co so"), ["establishments_inspected_share"]),
     (("kiem tra", "luot"), ["inspections"]),
     (("luot", "co so"), ["inspections"]),
     (("dot xuat",), ["inspections_unannounced"]),

@@ -203,6 +203,19 @@ def test_it_suggests_the_indicator_a_target_speaks_of(world, plan, statement, me
     assert suggest_indicator(t)[0].code == code
 
 
+def test_on_the_basis_of_is_not_an_establishment(world, plan):
+    # Seed 000: 'trên cơ sở giới' is about gender, and the 45% is a share of districts.
+    t = target(
+        plan,
+        "12 huyện, thị xã, thành phố (45%) triển khai thực hiện được các hoạt động can thiệp "
+        "giảm tác hại về HIV/AIDS, phòng ngừa, giảm tình trạng bạo lực trên cơ sở giới",
+        ">=",
+        "count",
+        value=12,
+    )
+    assert "establishments_inspected_share" not in [i.code for i in suggest_indicator(t)]
+
+
 def test_a_percentage_target_is_never_offered_a_count(world, plan):
     t = target(plan, "Ít nhất 60% người bán dâm được tiếp cận", ">=", "percent", value=60)
     assert all(i.is_ratio for i in suggest_indicator(t, limit=10))
