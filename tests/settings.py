@@ -12,3 +12,6 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
 # Tests run with the language the users see.
 LANGUAGE_CODE = "vi"
+# No connection outlives its request in tests: a thread serving the browser tests must not
+# keep the test database open when the run drops it.
+DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
