@@ -158,7 +158,7 @@ def _inspections(rng, team, establishments, today, by) -> int:
         establishments=rng.sample(establishments, min(80, len(establishments))),
     )
     services.inspection_plan_approve(
-        plan=plan, approved_by="Đầu Thanh Tùng", approved_on=datetime.date(today.year, 1, 1)
+        plan=plan, approved_by="Nguyễn Văn An", approved_on=datetime.date(today.year, 1, 1)
     )
     planned = {e.pk for e in plan.establishments.all()}
     count = 0

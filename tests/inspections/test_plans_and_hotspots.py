@@ -25,9 +25,9 @@ def test_an_inspector_plans_a_quarter_and_records_the_approval(
     assert response["Location"] == plan.get_absolute_url()
     assert not plan.is_approved
     approve = reverse("inspections:plan_approve", args=[plan.pk])
-    client.post(approve, {"approved_by": "Đầu Thanh Tùng", "approved_on": "2025-12-28"})
+    client.post(approve, {"approved_by": "Nguyễn Văn An", "approved_on": "2025-12-28"})
     plan.refresh_from_db()
-    assert (plan.approved_by, plan.approved_on) == ("Đầu Thanh Tùng", datetime.date(2025, 12, 28))
+    assert (plan.approved_by, plan.approved_on) == ("Nguyễn Văn An", datetime.date(2025, 12, 28))
     record_inspection(records.sao_dem, datetime.date(2026, 1, 15), plan=plan)
     response = client.get(plan.get_absolute_url())
     assert response.context["visited"] == 1

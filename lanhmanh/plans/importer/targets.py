@@ -5,11 +5,18 @@ tiêu', 'Chỉ tiêu') every quantity is a target; elsewhere only what reads as 
 (a percentage, a range, a frequency, a figure with 'ít nhất'/'không quá' …, or a figure in
 an agency's assignment). Identifiers (document numbers, dates, 'Đội 178', 'năm 2020') are
 never quantities. The quote is the clause, cut where a clause holds several targets.
+
+The statement is what a reader needs to know what the figure is about: the whole sentence
+(a list item is usually one) when the figure is its only quantity, else the clause (at ';'
+or ': ') around it, else the part of the clause the quote was cut from; never longer than
+:data:`STATEMENT_MAX`, cut at commas. A statement holds one quantity only, so that a plan
+written out with one line per statement reads back with the same targets.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -17,7 +24,7 @@ from .numbers import NUMBER_PATTERN, as_json_number, parse_number, parse_word_nu
 from .structure import Node, clauses, is_assignment_heading, is_target_heading
 from .text import MappedText
 
-__all__ = ["Expression", "TargetFound", "expressions_in", "find_targets"]
+__all__ = ["STATEMENT_MAX", "Expression", "TargetFound", "expressions_in", "find_targets"]
 
 _A = rf"(?<![\w/.,\-])(?:{NUMBER_PATTERN})(?![\w/]|[.,]\d)"
 _B = rf"(?<![\w/.,])(?:{NUMBER_PATTERN})(?![\w/]|[.,]\d)"
@@ -151,6 +158,10 @@ _CONNECTIVE = re.compile(
 _LEADING_JOINERS = re.compile(r"^(?:và|để|nhằm|đồng\s+thời|trong\s+đó)\s+", re.IGNORECASE)
 _MAX_BEFORE = 140
 _MAX_AFTER = 160
+STATEMENT_MAX = 400
+_SENTENCE_END = re.compile(r"[.!?…]+(?=\s|$)")
+_STATEMENT_MARKER = re.compile(r"^(?:[-–+•*]|\d{1,2}[.)]|[a-zđ]\))\s+", re.IGNORECASE)
+_STATEMENT_CUT = re.compile(r"[,;]\s+")
 
 
 @dataclass
@@ -173,7 +184,7 @@ class Expression:
 
 @dataclass
 class TargetFound:
-    quote: str
+    quote: str  # the exact fragment of the source that carries the figure
     comparator: str
     unit: str
     value: int | float | None = None
@@ -183,9 +194,14 @@ class TargetFound:
     agency: str | None = None
     start: int = 0
     end: int = 0
+    statement: str = ""  # the sentence or clause around it, for a reader
 
     def to_dict(self) -> dict:
-        out: dict = {"quote": self.quote, "comparator": self.comparator}
+        out: dict = {
+            "quote": self.quote,
+            "statement": self.statement or self.quote,
+            "comparator": self.comparator,
+        }
         if self.comparator == "between":
             out["low"] = self.low
             out["high"] = self.high
