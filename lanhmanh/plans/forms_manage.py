@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from lanhmanh.core.forms import BootstrapMixin, DateInput
 
 from .models import Plan, PlanBasis, Target, Task, TaskStatus, Topic
-from .services import plan_issue_errors
+from .services import PLAN_FIELDS, plan_issue_errors
 
 ERR_AGENCY_NOT_OF_UNIT = _("Hãy chọn một cơ quan của đơn vị ban hành.")
 ERR_YEAR_RANGE = _("Năm phải trong khoảng 1990 đến 2100.")
@@ -43,23 +43,8 @@ class PlanForm(BootstrapMixin, forms.ModelForm):
 
     class Meta:
         model = Plan
-        fields = [
-            "kind",
-            "number",
-            "issuing_agency",
-            "issuer_name",
-            "place",
-            "issued_on",
-            "year_from",
-            "year_to",
-            "title",
-            "topics",
-            "status",
-            "signer",
-            "signature_form",
-            "signer_title",
-            "recipients",
-        ]
+        # The fields plan_update() writes: one list for the form and the service.
+        fields = list(PLAN_FIELDS)
         widgets = {
             "issued_on": DateInput(),
             "title": forms.Textarea(attrs={"rows": 2}),
