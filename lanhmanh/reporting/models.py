@@ -283,3 +283,21 @@ class SubmissionEvent(models.Model):
 
     def __str__(self):
         return f"{self.get_action_display()} {self.at:%d/%m/%Y %H:%M}"
+
+
+class ReminderSent(models.Model):
+    """A reminder already emailed on a day: ``send_reminders`` skips it when cron runs the
+    command again the same day. ``key`` names the officer, form, unit, period and kind."""
+
+    sent_on = models.DateField(_("ngày gửi"))
+    key = models.CharField(max_length=120)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("thư nhắc đã gửi")
+        constraints = [
+            models.UniqueConstraint(fields=["sent_on", "key"], name="reminder_sent_once_a_day")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.sent_on:%d/%m/%Y} {self.key}"

@@ -6,19 +6,16 @@ is exactly N days after ``on`` (a reminder before the deadline) or already past 
 the last ``OVERDUE_PERIODS`` periods only). ``reminders_send`` writes one email per data
 officer listing all of theirs, through Django's email backend.
 
-Sending is idempotent per day: what was sent on a day is written to a small ledger file
-(``LANHMANH_REMINDERS_DIR``, default ``<var>/reminders/<day>.json``), and a second run the
-same day sends only what the first did not, so cron may retry safely. (A table would be
-the better ledger; see the note in the reporting issue.)
+Sending is idempotent per day: each reminder sent is recorded (``ReminderSent``) as soon
+as its email has gone, and a second run the same day sends only what the first did not, so
+cron may retry safely.
 """
 
 from __future__ import annotations
 
 import datetime
-import json
 from collections import defaultdict
 from dataclasses import dataclass
-from pathlib import Path
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -30,7 +27,7 @@ from lanhmanh.accounts.models import Membership
 from lanhmanh.accounts.roles import Role
 from lanhmanh.geography.models import AdministrativeUnit
 
-from .models import EDITABLE_STATUSES, ReportForm, Submission
+from .models import EDITABLE_STATUSES, ReminderSent, ReportForm, Submission
 from .periods import Period
 from .selectors import period_due
 
@@ -119,26 +116,14 @@ def _unsent(form, period: Period, deadline, kind: str, on) -> list[Reminder]:
     ]
 
 
-def _ledger_path(on: datetime.date) -> Path:
-    folder = (
-        getattr(settings, "LANHMANH_REMINDERS_DIR", None) or Path(settings.VAR_DIR) / "reminders"
-    )
-    return Path(folder) / f"{on.isoformat()}.json"
-
-
 def _ledger(on: datetime.date) -> set[str]:
-    path = _ledger_path(on)
-    if not path.exists():
-        return set()
-    return set(json.loads(path.read_text(encoding="utf-8")))
+    return set(ReminderSent.objects.filter(sent_on=on).values_list("key", flat=True))
 
 
 def _record(on: datetime.date, keys: set[str]) -> None:
-    path = _ledger_path(on)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(sorted(keys)), encoding="utf-8")
-    tmp.replace(path)
+    ReminderSent.objects.bulk_create(
+        [ReminderSent(sent_on=on, key=key) for key in keys], ignore_conflicts=True
+    )
 
 
 @dataclass
@@ -179,6 +164,5 @@ def reminders_send(*, on: datetime.date, days_before: int = 2, dry_run: bool = F
             messages.append((items[0].email, subject, body))
             if not dry_run:
                 send_mail(f"[Lành Mạnh] {subject}", body, None, [items[0].email])
-                done |= {r.key for r in items}
-                _record(on, done)
+                _record(on, {r.key for r in items})
     return Outcome(len(messages), len(todo), len(due) - len(todo), messages)

@@ -32,11 +32,6 @@ def earlier_sent(world, form):
         )
 
 
-@pytest.fixture(autouse=True)
-def ledger(settings, tmp_path):
-    settings.LANHMANH_REMINDERS_DIR = tmp_path / "reminders"
-
-
 def run(*args):
     from io import StringIO
 
