@@ -221,6 +221,9 @@ def plan_import_save(
     draft["targets"] = [
         {
             **{k: v for k, v in previous.get(t["quote"], {}).items() if k == "also"},
+            # the sentence read around the quote; the reviewer's own words when they
+            # rewrote the quote
+            "statement": previous.get(t["quote"], {}).get("statement") or t["quote"],
             "quote": t["quote"],
             "comparator": t["comparator"],
             "unit": t["unit"],

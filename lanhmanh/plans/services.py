@@ -82,7 +82,7 @@ def plan_create_from_draft(
         target = Target(
             plan=plan,
             order=order,
-            statement=t.get("quote") or "",
+            statement=t.get("statement") or t.get("quote") or "",
             quote=t.get("quote") or "",
             comparator=t["comparator"],
             value=_decimal(t.get("value")),

@@ -121,6 +121,9 @@ def import_review(request, pk):
         # what was read with the target's quote, also after the reviewer corrected it
         quote = row["quote"].value() if row.is_bound else row.initial.get("quote")
         row.also_text = also_text((by_quote.get(quote) or {}).get("also"))
+        statement = (by_quote.get(quote) or {}).get("statement") or ""
+        # The sentence the figure was read from, when it says more than the quote.
+        row.statement = statement if statement != quote else ""
         row.between = row["comparator"].value() == "between"
     quotes = [t.get("quote") or "" for t in found_targets]
     return render(

@@ -452,6 +452,133 @@ def _trim(clause: str, s: int, e: int, es: int, ee: int) -> tuple[int, int]:
     return s, e
 
 
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """Spans of the sentences of ``text``: split where :func:`clauses` ends a sentence."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for m in _SENTENCE_END.finditer(text):
+        rest = text[m.end() :].lstrip()
+        if rest and rest[0].isalnum() and not (rest[0].isupper() or rest[0].isdigit()):
+            continue
+        spans.append((pos, m.end()))
+        pos = m.end()
+    if pos < len(text):
+        spans.append((pos, len(text)))
+    return spans
+
+
+def _cut(text: str, es: int, ee: int, cap: int) -> tuple[int, int, bool]:
+    """A span of ``text`` holding ``[es, ee)``, at most ``cap`` long: the part between the
+    commas or semicolons around the figure (not those between the items of a list, 'xã,
+    phường'), widened a part at a time on either side while it fits. True when even that
+    part is too long and the cut is between words."""
+    if len(text) <= cap:
+        return 0, len(text), False
+    marks = [m for m in _STATEMENT_CUT.finditer(text) if not _is_list_comma(text, m.end())]
+    lefts = [0] + [m.end() for m in marks if m.end() <= es]  # nearest last
+    rights = [m.start() for m in marks if m.start() >= ee] + [len(text)]  # nearest first
+    li, ri = len(lefts) - 1, 0
+    if rights[ri] - lefts[li] <= cap:
+        # the figure's own part, then the parts on either side in turn while they fit
+        grew = True
+        while grew:
+            grew = False
+            if li > 0 and rights[ri] - lefts[li - 1] <= cap:
+                li, grew = li - 1, True
+            if ri < len(rights) - 1 and rights[ri + 1] - lefts[li] <= cap:
+                ri, grew = ri + 1, True
+        return lefts[li], rights[ri], False
+    room = max(cap - 2 - (ee - es), 0)
+    s = max(0, es - room // 3)
+    e = min(len(text), s + cap - 2)
+    if s > 0:
+        space = text.find(" ", s, es)
+        s = space + 1 if space >= 0 else s
+    if e < len(text):
+        space = text.rfind(" ", ee, e)
+        e = space if space >= 0 else e
+    return s, e, True
+
+
+def _statement_text(text: str) -> str:
+    """One line for a reader: NFC, single spaces, no list mark, no trailing ',;:'."""
+    text = " ".join(unicodedata.normalize("NFC", text).split())
+    text = _STATEMENT_MARKER.sub("", text, count=1)
+    return text.rstrip(" ,;:–-")
+
+
+def _reads_as(text: str, expr: Expression | None) -> bool:
+    """Whether ``text`` on its own, as a line of targets, reads as this one target and no
+    other: one quantity with the same figures (or, for ``None``, one 'không để xảy ra')."""
+    found: list[Expression] = []
+    zeros = 0
+    for cs, ce in clauses(text):
+        clause = text[cs:ce]
+        exprs = expressions_in(clause)
+        if not exprs:
+            zeros += bool(_ZERO.search(clause))
+            continue
+        qualifiers = _qualifiers(clause, exprs)
+        exprs = [e for i, e in enumerate(exprs) if i not in qualifiers]
+        for e in exprs:
+            if "year" not in e.also:
+                y = _YEAR_BEFORE.search(clause[: e.num_start])
+                if y:
+                    e.also["year"] = int(y.group("y"))
+        found.extend(exprs)
+    if expr is None:
+        return not found and zeros == 1
+    if len(found) != 1 or zeros:
+        return False
+    (e,) = found
+    return (e.comparator, e.unit, e.value, e.low, e.high, e.also) == (
+        expr.comparator,
+        expr.unit,
+        expr.value,
+        expr.low,
+        expr.high,
+        expr.also,
+    )
+
+
+def _statement(
+    title: str,
+    spans: list[tuple[int, int]],
+    es: int,
+    ee: int,
+    expr: Expression | None,
+) -> str:
+    """The first of ``spans`` (sentence, clause, part of the clause) that, cut to
+    :data:`STATEMENT_MAX`, still reads as the target alone; '' when none does."""
+    for n, (a, b) in enumerate(spans):
+        s, e, words = _cut(title[a:b], max(es - a, 0), min(ee - a, b - a), STATEMENT_MAX)
+        text = _statement_text(title[a + s : a + e])
+        if n >= 2:  # a part of a clause: 'để đến năm 2020 đạt 95%' reads without 'để'
+            text = _LEADING_JOINERS.sub("", text, count=1)
+        if words:
+            text = f"{'… ' if s > 0 else ''}{text}{' …' if a + e < b else ''}"
+        if text and _reads_as(text, expr):
+            return text
+    return ""
+
+
+def _qualifiers(clause: str, exprs: list[Expression]) -> set[int]:
+    """Indexes of figures in words that say what a percentage counts: in '90% số xã tổ chức
+    được ít nhất một hình thức tuyên truyền' (no comma or joining word between them) the
+    commitment is the 90%; 'ít nhất một' says which communes count."""
+    out: set[int] = set()
+    for i, (left, right) in enumerate(pairwise(exprs), start=1):
+        if (
+            i - 1 not in out
+            and left.unit == "percent"
+            and right.unit == "count"
+            and clause[right.num_start : right.num_start + 1].isalpha()
+            and _boundary(clause, left, right) == left.end
+        ):
+            out.add(i)
+    return out
+
+
 @dataclass
 class _Context:
     in_targets: bool
@@ -488,19 +615,26 @@ def find_targets(
 
     def _scan(node: Node, ctx: _Context) -> None:
         title = node.title
+        sentences = _sentences(title)
         for cs, ce in clauses(title):
             clause = title[cs:ce]
             exprs = [e for e in expressions_in(clause) if _accepted(e, ctx)]
+            qualifiers = _qualifiers(clause, exprs)
+            sentence = next(((a, b) for a, b in sentences if a <= cs < b), (cs, ce))
             if not exprs:
                 if ctx.in_targets and _ZERO.search(clause):
                     s, e = _trim(clause, 0, len(clause), 0, len(clause))
-                    _add(node, cs, s, e, ctx, Expression(0, 0, 0, "=", "count", value=0))
+                    statement = _statement(title, [sentence, (cs, ce)], cs + s, cs + e, None)
+                    zero = Expression(0, 0, 0, "=", "count", value=0)
+                    _add(node, cs, s, e, ctx, zero, statement)
                 continue
             bounds = [0]
             for left, right in pairwise(exprs):
                 bounds.append(_boundary(clause, left, right))
             bounds.append(len(clause))
             for i, expr in enumerate(exprs):
+                if i in qualifiers:
+                    continue
                 s, e = _trim(clause, bounds[i], bounds[i + 1], expr.start, expr.end)
                 if e <= s:
                     continue
@@ -508,7 +642,10 @@ def find_targets(
                     y = _YEAR_BEFORE.search(clause[bounds[i] : expr.num_start])
                     if y:
                         expr.also["year"] = int(y.group("y"))
-                _add(node, cs, s, e, ctx, expr)
+                around = (cs + bounds[i], cs + bounds[i + 1])
+                spans = [sentence, (cs, ce), around]
+                statement = _statement(title, spans, cs + expr.start, cs + expr.end, expr)
+                _add(node, cs, s, e, ctx, expr, statement)
 
     def _accepted(expr: Expression, ctx: _Context) -> bool:
         if ctx.in_targets:
@@ -518,9 +655,12 @@ def find_targets(
         in_assign = ctx.in_assignments or whole_body_assigned or ctx.agency is not None
         return in_assign and expr.plain_count and not expr.count_blocked
 
-    def _add(node: Node, cs: int, s: int, e: int, ctx: _Context, expr: Expression) -> None:
+    def _add(
+        node: Node, cs: int, s: int, e: int, ctx: _Context, expr: Expression, statement: str
+    ) -> None:
         abs_s, abs_e = node.start + cs + s, node.start + cs + e
         quote = mapped.quote(abs_s, abs_e) or text[abs_s:abs_e]
+        statement = statement or _statement_text(text[abs_s:abs_e])
         target = TargetFound(
             quote=quote,
             comparator=expr.comparator,
@@ -532,6 +672,7 @@ def find_targets(
             agency=ctx.agency,
             start=abs_s,
             end=abs_e,
+            statement=statement,
         )
         key = (target.quote, target.comparator, target.value, target.low, target.high)
         if all((t.quote, t.comparator, t.value, t.low, t.high) != key for t in targets):
