@@ -53,6 +53,11 @@ class Completeness:
     waiting: list[Submission] = field(default_factory=list)  # drafts and returned reports
     missing: list[AdministrativeUnit] = field(default_factory=list)
 
+    @property
+    def not_sent(self) -> int:
+        """Units with nothing sent yet: no report, or a draft or returned one."""
+        return len(self.missing) + len(self.waiting)
+
 
 def completeness(form: ReportForm, unit: AdministrativeUnit, period: Period) -> Completeness:
     """Expected units are those of the form's level in ``unit``'s subtree that existed in

@@ -44,6 +44,9 @@ def test_the_coordinator_sees_who_reported_and_who_did_not(world, form, sent, cl
     assert "Phường Hạc Thành" in page and "Xã Quảng Ngọc" in page and "Xã Quảng Bình" in page
     assert "Chưa gửi" in page
     assert "Phải báo cáo: 3" in page
+    # Hạc Thành sent (today, so after January's deadline); the two others nothing.
+    assert "Muộn: 1" in page
+    assert "Chưa gửi: 2" in page
     assert "Lục Nam" not in page  # another province
 
 
