@@ -22,40 +22,12 @@ counted by a cheap execute wrapper. ``LANHMANH_DEBUG=1`` in the environment meas
 the development settings instead.
 """
 
-import atexit
 import io
-import os
-import shutil
-import sys
-import tempfile
 import time
-from pathlib import Path
+
+from _django import setup_django
 
 ROWS = 10_000
-
-
-def setup_django() -> str:
-    root = Path(__file__).resolve().parent.parent
-    sys.path.insert(0, str(root))
-    os.environ.setdefault("LANHMANH_DEBUG", "0")
-    os.environ.setdefault("LANHMANH_SECRET_KEY", "benchmark-only-not-secret")
-    os.environ["DJANGO_SETTINGS_MODULE"] = "lanhmanh.settings"
-    if not os.environ.get("DATABASE_URL"):
-        tmp = tempfile.mkdtemp(prefix="lanhmanh-bench-")
-        atexit.register(shutil.rmtree, tmp, ignore_errors=True)
-        os.environ["DATABASE_URL"] = f"sqlite:///{tmp}/bench.sqlite3"
-        os.environ.setdefault("LANHMANH_VAR_DIR", tmp)
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
-    from django.db import connection
-
-    if connection.vendor == "sqlite":
-        return f"SQLite {connection.Database.sqlite_version}"
-    return f"{connection.vendor} {connection.pg_version}"
 
 
 def timed(fn):
@@ -112,7 +84,7 @@ def register_xlsx(communes, types) -> bytes:
 
 
 def main() -> None:
-    engine = setup_django()
+    engine = setup_django(debug=False)
     from django.conf import settings
     from django.db import connection
 

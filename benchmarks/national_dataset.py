@@ -34,15 +34,11 @@ is about volume, not about the history of the map.
 from __future__ import annotations
 
 import argparse
-import atexit
-import os
 import random
-import shutil
-import sys
-import tempfile
 import time
 from dataclasses import dataclass
-from pathlib import Path
+
+import _django
 
 FORM_CODE = "bench-xa-thang"
 BATCH = 5000
@@ -51,34 +47,14 @@ BATCH = 5000
 def setup_django(sqlite_file: str | None = None) -> str:
     """Django on DATABASE_URL, on ``sqlite_file`` (kept), or on a throwaway SQLite file;
     migrated; the engine's name."""
-    root = Path(__file__).resolve().parent.parent
-    sys.path.insert(0, str(root))
-    os.environ.setdefault("LANHMANH_DEBUG", "1")
-    os.environ["DJANGO_SETTINGS_MODULE"] = "lanhmanh.settings"
-    if not os.environ.get("DATABASE_URL") and sqlite_file:
-        path = Path(sqlite_file).resolve()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        os.environ["DATABASE_URL"] = f"sqlite:///{path}"
-        os.environ.setdefault("LANHMANH_VAR_DIR", str(path.parent))
-    elif not os.environ.get("DATABASE_URL"):
-        tmp = tempfile.mkdtemp(prefix="lanhmanh-bench-")
-        atexit.register(shutil.rmtree, tmp, ignore_errors=True)
-        os.environ["DATABASE_URL"] = f"sqlite:///{tmp}/bench.sqlite3"
-        os.environ.setdefault("LANHMANH_VAR_DIR", tmp)
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
+    engine = _django.setup_django(debug=True, sqlite_file=sqlite_file)
     from django.db import connection
 
     if connection.vendor == "sqlite":
         # A throwaway file: durability is not what is measured.
         with connection.cursor() as cursor:
             cursor.execute("PRAGMA synchronous=OFF")
-        return f"SQLite {connection.Database.sqlite_version}"
-    return f"PostgreSQL {connection.pg_version // 10000}.{connection.pg_version % 10000}"
+    return engine
 
 
 @dataclass

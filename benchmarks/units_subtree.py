@@ -10,40 +10,13 @@ re-run of ``units_load``, the subtree count of every current province through
 ``RESULT subtree_vs_raw_sql=<ratio>`` (ORM time / raw SQL time).
 """
 
-import atexit
-import os
-import shutil
 import statistics
-import sys
-import tempfile
 import time
-from pathlib import Path
+
+from _django import setup_django
 
 ROUNDS = 20
 SEARCHES = ("thanh hoa", "bac ninh", "ho chi minh", "phu", "dak lak")
-
-
-def setup_django() -> str:
-    root = Path(__file__).resolve().parent.parent
-    sys.path.insert(0, str(root))
-    os.environ.setdefault("LANHMANH_DEBUG", "1")
-    os.environ["DJANGO_SETTINGS_MODULE"] = "lanhmanh.settings"
-    if not os.environ.get("DATABASE_URL"):
-        tmp = tempfile.mkdtemp(prefix="lanhmanh-bench-")
-        atexit.register(shutil.rmtree, tmp, ignore_errors=True)
-        os.environ["DATABASE_URL"] = f"sqlite:///{tmp}/bench.sqlite3"
-        os.environ.setdefault("LANHMANH_VAR_DIR", tmp)
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
-    from django.db import connection
-
-    if connection.vendor == "sqlite":
-        return f"SQLite {connection.Database.sqlite_version}"
-    return f"{connection.vendor} {connection.pg_version}"
 
 
 def timed(fn):
@@ -53,7 +26,7 @@ def timed(fn):
 
 
 def main() -> None:
-    engine = setup_django()
+    engine = setup_django(debug=True)
     from django.db import connection
 
     from lanhmanh.geography.loading import units_load
