@@ -52,48 +52,53 @@ def submission_approve_view(request, pk):
     return redirect("reporting:submission_detail", submission.pk)
 
 
-@require_POST
-def submission_return_view(request, pk):
+def _with_reason(request, pk, *, form_class, service, field, done, form_key):
+    """Return or reopen: a reviewer's action that needs a text (comment or reason). On a
+    refused text the submission's page comes back with the form and its errors."""
     require_read(request.user)
     submission = submission_or_404(request.user, pk)
     _require_reviewer(request.user, submission)
-    form = ReturnForm(request.POST)
+    form = form_class(request.POST)
     if form.is_valid():
         try:
-            submission_return(
+            service(
                 submission=submission,
                 user=request.user,
-                comment=form.cleaned_data["comment"],
                 version=_version(request, submission),
+                **{field: form.cleaned_data[field]},
             )
         except ValidationError as error:
             form.add_service_error(error)
         else:
-            messages.success(request, RETURNED)
+            messages.success(request, done)
             return redirect("reporting:submission_detail", submission.pk)
-    return _page(request, submission, return_form=form, status=400)
+    return _page(request, submission, status=400, **{form_key: form})
+
+
+@require_POST
+def submission_return_view(request, pk):
+    return _with_reason(
+        request,
+        pk,
+        form_class=ReturnForm,
+        service=submission_return,
+        field="comment",
+        done=RETURNED,
+        form_key="return_form",
+    )
 
 
 @require_POST
 def submission_reopen_view(request, pk):
-    require_read(request.user)
-    submission = submission_or_404(request.user, pk)
-    _require_reviewer(request.user, submission)
-    form = ReopenForm(request.POST)
-    if form.is_valid():
-        try:
-            submission_reopen(
-                submission=submission,
-                user=request.user,
-                reason=form.cleaned_data["reason"],
-                version=_version(request, submission),
-            )
-        except ValidationError as error:
-            form.add_service_error(error)
-        else:
-            messages.success(request, REOPENED)
-            return redirect("reporting:submission_detail", submission.pk)
-    return _page(request, submission, reopen_form=form, status=400)
+    return _with_reason(
+        request,
+        pk,
+        form_class=ReopenForm,
+        service=submission_reopen,
+        field="reason",
+        done=REOPENED,
+        form_key="reopen_form",
+    )
 
 
 def _forms_below(unit):
