@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from lanhmanh.core.forms import BootstrapMixin, DateInput
 
 from .models import Plan, PlanBasis, Target, Task, TaskStatus, Topic
-from .services import PLAN_FIELDS, plan_issue_errors
+from .services import PLAN_FIELDS, TARGET_FIELDS, TASK_FIELDS, plan_issue_errors
 
 ERR_AGENCY_NOT_OF_UNIT = _("Hãy chọn một cơ quan của đơn vị ban hành.")
 ERR_YEAR_RANGE = _("Năm phải trong khoảng 1990 đến 2100.")
@@ -85,18 +85,7 @@ class BasisForm(BootstrapMixin, forms.ModelForm):
 class TargetForm(BootstrapMixin, forms.ModelForm):
     class Meta:
         model = Target
-        fields = [
-            "statement",
-            "comparator",
-            "value",
-            "low",
-            "high",
-            "measure",
-            "of_what",
-            "baseline",
-            "deadline",
-            "agency",
-        ]
+        fields = list(TARGET_FIELDS)
         widgets = {"statement": forms.Textarea(attrs={"rows": 2}), "deadline": DateInput()}
         error_messages = {"agency": {"invalid_choice": ERR_AGENCY_NOT_OF_UNIT}}
 
@@ -113,7 +102,7 @@ class TargetForm(BootstrapMixin, forms.ModelForm):
 class TaskForm(BootstrapMixin, forms.ModelForm):
     class Meta:
         model = Task
-        fields = ["section", "text", "lead", "coordinating", "when", "due_date"]
+        fields = list(TASK_FIELDS)
         widgets = {
             "text": forms.Textarea(attrs={"rows": 2}),
             "due_date": DateInput(),
