@@ -8,27 +8,8 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from lanhmanh.geography.loading import units_load
 from lanhmanh.plans.models import Plan
 from tests.plans.test_importer_gold import GOLD, SEEDS, key, target_found
-
-# New province codes whose map (with the old provinces that became them) the seeds need:
-# Thanh Hóa 38, Hà Nội 01, Tây Ninh 80 (old Tây Ninh 72 and Long An 80), Bắc Ninh 24
-# (old Bắc Giang 24), Phú Thọ 25 (old Vĩnh Phúc 26).
-SEED_PROVINCES = ["38", "01", "80", "24", "25"]
-
-
-@pytest.fixture(scope="module")
-def real_map(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        units_load(provinces=SEED_PROVINCES)
-    yield
-    with django_db_blocker.unblock():
-        from lanhmanh.geography.models import AdministrativeUnit, UnitChange
-
-        UnitChange.objects.all().delete()
-        for level in ("commune", "district", "province"):
-            AdministrativeUnit.objects.filter(level=level).delete()
 
 
 def run(*args):

@@ -3,29 +3,10 @@ each on the unit that issued it as the map was then, issued, and only once."""
 
 import shutil
 
-import pytest
-
-from lanhmanh.geography.loading import units_load
 from lanhmanh.geography.models import Scheme
 from lanhmanh.plans.demo import SEEDS_ENV, plans_demo_build
 from lanhmanh.plans.models import Plan, PlanStatus
 from tests.plans.test_importer_gold import SEEDS
-
-# Thanh Hóa 38, Hà Nội 01, Tây Ninh 80, Bắc Ninh 24 (old Bắc Giang), Phú Thọ 25 (old Vĩnh Phúc)
-SEED_PROVINCES = ["38", "01", "80", "24", "25"]
-
-
-@pytest.fixture(scope="module")
-def real_map(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        units_load(provinces=SEED_PROVINCES)
-    yield
-    with django_db_blocker.unblock():
-        from lanhmanh.geography.models import AdministrativeUnit, UnitChange
-
-        UnitChange.objects.all().delete()
-        for level in ("commune", "district", "province"):
-            AdministrativeUnit.objects.filter(level=level).delete()
 
 
 def where(plan):
