@@ -9,7 +9,10 @@ from Bắc Giang and Bắc Ninh.
 Users, one per role: ``national`` (superuser), ``th_admin`` (administrator, Thanh Hóa),
 ``th_coordinator``, ``th_leader`` (leader, Thanh Hóa), ``hac_thanh_officer`` (data officer,
 phường Hạc Thành), ``th_inspector``, ``th_tips``, ``th_social``, ``bn_coordinator``
-(coordinator, Bắc Ninh: the outsider), ``nobody`` (no membership).
+(coordinator, Bắc Ninh: the outsider), ``nobody`` (no membership), and
+``ln_officer_th_tips``: two memberships in two provinces (data officer of xã Lục Nam, Bắc
+Ninh, and tip handler of the Thanh Hóa province), who must see reporting data of Lục Nam
+only and Thanh Hóa only through the tips module.
 """
 
 import datetime
@@ -133,4 +136,6 @@ def build_world() -> SimpleNamespace:
     )
     w.bn_coordinator = user("bn_coordinator", Role.COORDINATOR, w.bac_ninh, w.bn_health)
     w.nobody = user("nobody")
+    w.ln_officer_th_tips = user("ln_officer_th_tips", Role.DATA_OFFICER, w.luc_nam)
+    Membership.objects.create(user=w.ln_officer_th_tips, unit=w.thanh_hoa, role=Role.TIP_HANDLER)
     return w

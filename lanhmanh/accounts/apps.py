@@ -9,7 +9,7 @@ class AccountsConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
-        from . import signals  # noqa: F401 - connects the login audit
+        from . import scope, signals  # noqa: F401 - the scope resolver, the login audit
         from .models import Membership, User
 
         auditlog.register(User, exclude_fields=["password", "last_login"])

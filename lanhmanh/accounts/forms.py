@@ -11,7 +11,6 @@ from lanhmanh.organizations.models import Agency
 
 from .models import User
 from .roles import Module, Role
-from .scope import scope_q
 from .services import (
     AGENCY_OUTSIDE_UNIT,
     DATES_REVERSED,
@@ -103,7 +102,7 @@ class MembershipFields(forms.Form):
         unit_field = self.fields["unit"]
         unit_field.queryset = grantable_units(admin).select_related("parent")
         agency_field = self.fields["agency"]
-        agency_field.queryset = Agency.objects.filter(scope_q(admin, "unit__path", Module.USERS))
+        agency_field.queryset = Agency.objects.visible_to(admin, module=Module.USERS)
         # Thousands of units and agencies: the widgets list only a few options, htmx
         # fetches the rest; validation still checks against the whole scoped querysets.
         selected_unit = self._selected(unit_field, "unit")
@@ -119,8 +118,9 @@ class MembershipFields(forms.Form):
             }
         )
         agencies = (
-            Agency.objects.filter(unit__path__startswith=selected_unit.path, is_active=True)
-            .filter(scope_q(admin, "unit__path", Module.USERS))
+            Agency.objects.visible_to(admin, module=Module.USERS)
+            .within(selected_unit)
+            .filter(is_active=True)
             .select_related("unit")
             if selected_unit
             else []

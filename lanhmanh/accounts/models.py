@@ -7,10 +7,10 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from lanhmanh.core.scoping import ScopedQuerySet
 from lanhmanh.geography.models import AdministrativeUnit
 
 from .roles import Role
-from .scope import ScopedQuerySet
 
 
 class UserQuerySet(ScopedQuerySet):
@@ -18,8 +18,8 @@ class UserQuerySet(ScopedQuerySet):
     scope_path = "memberships__unit__path"
     scope_module = "users"
 
-    def visible_to(self, user):
-        return super().visible_to(user).distinct()
+    def visible_to(self, user, **kwargs):
+        return super().visible_to(user, **kwargs).distinct()
 
 
 class UserManager(AuthUserManager.from_queryset(UserQuerySet)):

@@ -44,3 +44,9 @@ WRITERS: dict[str, frozenset[str]] = {
     for role, modules in ROLE_MODULES.items()
 }
 WRITERS[Role.ADMINISTRATOR] = ROLE_MODULES[Role.ADMINISTRATOR]
+# Who reviews what others wrote: a coordinator (or administrator) approves the reports of
+# the units below theirs and follows every task of their units' plans.
+REVIEWERS: dict[str, frozenset[str]] = {
+    Role.ADMINISTRATOR: frozenset({Module.PLANS, Module.REPORTING}),
+    Role.COORDINATOR: frozenset({Module.PLANS, Module.REPORTING}),
+}

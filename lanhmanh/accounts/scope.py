@@ -1,105 +1,83 @@
-"""The one scope mechanism.
+"""The door: the one place that turns a user's memberships into what they may see or do.
 
-Every queryset that reaches a user goes through ``Model.objects.visible_to(user)``. A
-model's queryset names the lookup that leads to a unit's materialised path
-(``scope_path``); the user's scope is the set of path prefixes of the units of their
-active memberships, plus the units those units were formed from (a 2025 province sees the
-pre-2025 provinces merged into it, with their districts and communes). Views never filter
-by unit by hand, and a forbidden object is fetched exactly like a missing one (404).
+A membership gives a role at a unit; the role opens modules for actions (read, write,
+review: lanhmanh/accounts/roles.py); the unit's subtree, plus the units that turned into
+it in 2025, is where. ``scope_for(user, module, action=...)`` is that set of path
+prefixes; every queryset reaching a user goes through ``Model.objects.visible_to(user)``
+(which asks this module through the resolver it registers in lanhmanh/core/scoping.py),
+and a forbidden object is fetched exactly like a missing one (404).
+
+Views use ``require_module`` (404 when the user's roles do not open the module),
+``unit_or_404`` (a unit inside the module's scope) and ``can``/``require`` for writes and
+reviews at a unit (403 for a read-only role inside the scope). Nothing outside this module
+reads memberships to decide access or filters by a unit's path by hand.
 """
 
 from __future__ import annotations
 
-from django.db import models
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.utils import timezone
+
+from lanhmanh.core.history import predecessor_paths, with_predecessors
+from lanhmanh.core.scoping import (
+    ACTIONS,
+    READ,
+    REVIEW,
+    WRITE,
+    Scope,
+    ScopedQuerySet,
+    get_visible_or_404,
+    minimal_prefixes,
+    prefix_q,
+    set_resolver,
+    within,
+)
+from lanhmanh.geography.models import AdministrativeUnit
+
+from .models import Membership
+from .roles import REVIEWERS, ROLE_MODULES, WRITERS
+
+__all__ = [
+    "ACTIONS",
+    "READ",
+    "REVIEW",
+    "WRITE",
+    "Scope",
+    "ScopedQuerySet",
+    "active_roles",
+    "agencies_of",
+    "can",
+    "forget_scope",
+    "get_visible_or_404",
+    "memberships_for",
+    "memberships_of",
+    "minimal_prefixes",
+    "people_at",
+    "predecessor_paths",
+    "prefix_q",
+    "require",
+    "require_module",
+    "roles_for",
+    "scope_for",
+    "scope_q",
+    "unit_or_404",
+    "units_of",
+    "within",
+]
 
 _CACHE_ATTR = "_lanhmanh_scope"
+_OPENS = {READ: ROLE_MODULES, WRITE: WRITERS, REVIEW: REVIEWERS}
 
 
-class Scope:
-    """What one user may see: ``everything`` or a set of unit path prefixes."""
-
-    def __init__(self, prefixes: frozenset[str] = frozenset(), everything: bool = False):
-        self.everything = everything
-        self.prefixes = prefixes
-
-    def q(self, path_lookup: str) -> models.Q:
-        if self.everything:
-            return models.Q()
-        if not self.prefixes:
-            return models.Q(**{f"{path_lookup}__in": []})
-        q = models.Q()
-        for prefix in sorted(self.prefixes):
-            q |= models.Q(**{f"{path_lookup}__startswith": prefix})
-        return q
-
-    def covers(self, path: str) -> bool:
-        return self.everything or any(path.startswith(p) for p in self.prefixes)
+def roles_for(module: str | None, action: str = READ) -> frozenset[str]:
+    """The roles that open ``module`` (None: any module, to read) for ``action``."""
+    if module is None:
+        return frozenset(ROLE_MODULES) if action == READ else frozenset()
+    return frozenset(role for role, modules in _OPENS[action].items() if module in modules)
 
 
-def _minimal(prefixes: set[str]) -> frozenset[str]:
-    """Drop prefixes already covered by a shorter one."""
-    kept: list[str] = []
-    for p in sorted(prefixes, key=len):
-        if not any(p.startswith(k) for k in kept):
-            kept.append(p)
-    return frozenset(kept)
-
-
-def predecessor_paths(paths: set[str]) -> set[str]:
-    """Paths of every unit that turned (directly or through earlier changes) into a unit
-    in one of the subtrees ``paths``. One query per step back in time."""
-    from lanhmanh.geography.models import UnitChange
-
-    found: set[str] = set()
-    frontier = set(paths)
-    while frontier:
-        q = models.Q()
-        for p in frontier:
-            q |= models.Q(successor__path__startswith=p)
-        new = set(
-            UnitChange.objects.filter(q).values_list("predecessor__path", flat=True).distinct()
-        )
-        frontier = {p for p in new - found if not any(p.startswith(f) for f in found | paths)}
-        found |= new
-    return found
-
-
-def active_roles(user) -> list[tuple[str, str]]:
-    """(role, unit path) of the user's memberships valid today, cached per request."""
-    cache = _cache(user)
-    if "roles" not in cache:
-        from .models import Membership
-
-        cache["roles"] = list(
-            Membership.objects.filter(user=user)
-            .active_on(timezone.localdate())
-            .values_list("role", "unit__path")
-        )
-    return cache["roles"]
-
-
-def scope_for(user, module: str | None = None, *, write: bool = False) -> Scope:
-    """The user's scope for a module (None: any module), to read or to write, cached on
-    the user object for the request."""
-    if not user or not user.is_authenticated or not user.is_active:
-        return Scope()
-    if user.is_superuser:
-        return Scope(everything=True)
-    cache = _cache(user)
-    key = (module, write)
-    if key not in cache:
-        from .roles import ROLE_MODULES, WRITERS
-
-        opens = WRITERS if write else ROLE_MODULES
-        paths = {
-            path
-            for role, path in active_roles(user)
-            if (module is None and not write) or module in opens.get(role, ())
-        }
-        cache[key] = Scope(_minimal(paths | predecessor_paths(paths)) if paths else frozenset())
-    return cache[key]
+def _signed_in(user) -> bool:
+    return bool(user) and user.is_authenticated and user.is_active
 
 
 def _cache(user) -> dict:
@@ -116,29 +94,110 @@ def forget_scope(user) -> None:
         delattr(user, _CACHE_ATTR)
 
 
-def scope_q(user, path_lookup: str, module: str | None = None) -> models.Q:
-    return scope_for(user, module).q(path_lookup)
+def memberships_of(user) -> list[Membership]:
+    """The user's memberships valid today, with unit and agency: one query per request."""
+    if not _signed_in(user):
+        return []
+    cache = _cache(user)
+    if "memberships" not in cache:
+        cache["memberships"] = list(
+            Membership.objects.filter(user=user)
+            .active()
+            .select_related("unit", "unit__parent", "agency", "agency__sector", "agency__unit")
+            .order_by("unit__path", "pk")
+        )
+    return cache["memberships"]
 
 
-class ScopedQuerySet(models.QuerySet):
-    """Base queryset of every model a user can reach. Subclasses set ``scope_path``."""
-
-    scope_path: str = "unit__path"
-    # The module whose roles open these rows; None means any membership does.
-    scope_module: str | None = None
-
-    def visible_to(self, user):
-        return self.filter(scope_q(user, self.scope_path, self.scope_module))
+def memberships_for(user, module: str | None = None, action: str = READ, roles=None):
+    """The memberships that open ``module`` for ``action`` (and hold one of ``roles``)."""
+    opening = roles_for(module, action)
+    return [
+        m for m in memberships_of(user) if m.role in opening and (roles is None or m.role in roles)
+    ]
 
 
-def get_visible_or_404(queryset_or_model, user, **lookup):
-    """Fetch one object the user may see; a forbidden object is as missing as a missing one."""
-    qs = (
-        queryset_or_model._default_manager.all()
-        if isinstance(queryset_or_model, type)
-        else queryset_or_model
-    )
-    try:
-        return qs.visible_to(user).get(**lookup)
-    except (qs.model.DoesNotExist, ValueError, TypeError) as exc:
-        raise Http404 from exc
+def active_roles(user) -> list[tuple[str, str]]:
+    """(role, unit path) of the user's memberships valid today."""
+    return [(m.role, m.unit.path) for m in memberships_of(user)]
+
+
+def units_of(user, module: str | None = None, action: str = READ, roles=None) -> list:
+    """The units of the user's own memberships opening ``module`` for ``action``, in path
+    order, without repeats: where a screen opens and where 'add' buttons lead."""
+    units = {m.unit.pk: m.unit for m in memberships_for(user, module, action, roles)}
+    return sorted(units.values(), key=lambda u: u.path)
+
+
+def agencies_of(user, module: str | None = None, action: str = READ) -> list:
+    """The agencies of the user's memberships opening ``module`` for ``action``."""
+    agencies = {m.agency.pk: m.agency for m in memberships_for(user, module, action) if m.agency}
+    return list(agencies.values())
+
+
+def scope_for(user, module: str | None = None, *, write: bool = False, action=None) -> Scope:
+    """The user's scope for a module (None: any module), for an action (``write=True``
+    is ``action=WRITE``), cached on the user object for the request."""
+    action = action or (WRITE if write else READ)
+    if not _signed_in(user):
+        return Scope()
+    if user.is_superuser:
+        return Scope(everything=True)
+    cache = _cache(user)
+    key = (module, action)
+    if key not in cache:
+        paths = {m.unit.path for m in memberships_for(user, module, action)}
+        cache[key] = Scope(with_predecessors(paths))
+    return cache[key]
+
+
+def scope_q(user, path_lookup: str, module: str | None = None, action: str = READ):
+    return scope_for(user, module, action=action).q(path_lookup)
+
+
+def _resolve(user, module, action) -> Scope:
+    return scope_for(user, module, action=action)
+
+
+set_resolver(_resolve)
+
+
+def can(user, module: str, action: str = READ, unit=None) -> bool:
+    """Does a role of the user open ``module`` for ``action`` — at ``unit`` when given (a
+    role held at the unit, above it, or at a unit it became)?"""
+    if not _signed_in(user):
+        return False
+    if user.is_superuser:
+        return True
+    if unit is None:
+        return bool(memberships_for(user, module, action))
+    return scope_for(user, module, action=action).covers(unit.path)
+
+
+def require_module(user, module: str, action: str = READ) -> None:
+    """404 when no role of the user opens the module (for the action): the pages do not
+    exist for them, like any out-of-scope page."""
+    if not can(user, module, action):
+        raise Http404
+
+
+def require(user, module: str, action: str = WRITE, unit=None) -> None:
+    """403 for a user who may not act at ``unit`` (fetched through the scope first)."""
+    if not can(user, module, action, unit):
+        raise PermissionDenied
+
+
+def unit_or_404(user, pk, module: str | None = None, action: str = READ, queryset=None):
+    """A unit inside the user's scope for ``module`` and ``action``: a unit seen through
+    another module's role is as missing as a unit that does not exist."""
+    units = queryset if queryset is not None else AdministrativeUnit.objects.all()
+    return get_visible_or_404(units, user, module=module, action=action, pk=pk)
+
+
+def people_at(units, *, roles, on=None):
+    """Memberships (with user and agency) of the given roles at ``units``, valid on
+    ``on`` (today by default): who is asked for a unit's work, e.g. reminders."""
+    memberships = Membership.objects.filter(
+        role__in=roles, unit__in=units, user__is_active=True
+    ).select_related("user", "agency")
+    return memberships.active_on(on) if on else memberships.active()

@@ -22,7 +22,7 @@ from lanhmanh.geography.models import AdministrativeUnit
 
 from .models import Membership, User
 from .roles import Module
-from .scope import forget_scope, scope_for, scope_q
+from .scope import forget_scope, scope_for
 
 UNIT_REQUIRED = _("Vui lòng chọn đơn vị.")
 UNIT_NOT_FOUND = _("Đơn vị không tồn tại hoặc ngoài phạm vi quản lý của bạn.")
@@ -44,12 +44,12 @@ def password_generate(length: int = 14) -> str:
 
 def grantable_units(by: User):
     """Units where ``by`` may grant memberships: their USERS scope."""
-    return AdministrativeUnit.objects.filter(scope_q(by, "path", Module.USERS))
+    return AdministrativeUnit.objects.visible_to(by, module=Module.USERS)
 
 
 def memberships_managed_by(by: User):
     """Memberships ``by`` may see and end: those at units of their USERS scope."""
-    return Membership.objects.filter(scope_q(by, "unit__path", Module.USERS))
+    return Membership.objects.visible_to(by, module=Module.USERS)
 
 
 def user_manageable_by(by: User, user: User) -> bool:

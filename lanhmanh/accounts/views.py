@@ -11,7 +11,6 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -23,9 +22,9 @@ from lanhmanh.organizations.models import Agency
 from . import services
 from .forms import MembershipForm, PasswordSetForm, UserCreateForm, UserUpdateForm, unit_label
 from .models import Membership, User
-from .permissions import can_read, can_write
+from .permissions import can_write
 from .roles import Module
-from .scope import get_visible_or_404, scope_q
+from .scope import get_visible_or_404, require_module
 
 PAGE_SIZE = 50
 AUDIT_ENTRIES = 20
@@ -33,8 +32,7 @@ OPTIONS_LIMIT = 30
 
 
 def _require_module(request) -> None:
-    if not can_read(request.user, Module.USERS):
-        raise Http404
+    require_module(request.user, Module.USERS)
 
 
 def _visible_user(request, pk) -> User:
@@ -356,8 +354,9 @@ def agency_options(request):
     units = services.grantable_units(request.user)
     unit = units.filter(pk=value).first() if value.isdigit() else None
     agencies = (
-        Agency.objects.filter(scope_q(request.user, "unit__path", Module.USERS))
-        .filter(unit__path__startswith=unit.path, is_active=True)
+        Agency.objects.visible_to(request.user, module=Module.USERS)
+        .within(unit)
+        .filter(is_active=True)
         .select_related("unit")
         if unit
         else []

@@ -4,7 +4,7 @@ outside the user's scope is missing from lists and a 404 on its own."""
 from django.db.models import Prefetch
 from rest_framework import viewsets
 
-from lanhmanh.accounts.scope import scope_q
+from lanhmanh.accounts.scope import scope_for
 from lanhmanh.geography.models import AdministrativeUnit, UnitChange
 from lanhmanh.organizations.models import Agency, InspectionTeam, TeamMember
 
@@ -27,14 +27,14 @@ class UnitViewSet(viewsets.ReadOnlyModelViewSet):
         return units.select_related("parent").prefetch_related(
             Prefetch(
                 "changes_out",
-                queryset=UnitChange.objects.filter(scope_q(user, "successor__path"))
+                queryset=UnitChange.objects.filter(scope_for(user).q("successor__path"))
                 .select_related("successor")
                 .order_by("successor__path"),
                 to_attr="visible_changes_out",
             ),
             Prefetch(
                 "changes_in",
-                queryset=UnitChange.objects.filter(scope_q(user, "predecessor__path"))
+                queryset=UnitChange.objects.filter(scope_for(user).q("predecessor__path"))
                 .select_related("predecessor")
                 .order_by("predecessor__path"),
                 to_attr="visible_changes_in",

@@ -1,5 +1,5 @@
-from lanhmanh.accounts.permissions import can_read
 from lanhmanh.accounts.roles import Module
+from lanhmanh.accounts.scope import can, memberships_of
 
 
 def scope(request):
@@ -7,14 +7,10 @@ def scope(request):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
-    from lanhmanh.accounts.models import Membership
-
     return {
-        "my_memberships": Membership.objects.filter(user=user)
-        .active()
-        .select_related("unit", "unit__parent", "agency"),
-        "can_manage_users": can_read(user, Module.USERS),
-        "can_read_plans": can_read(user, Module.PLANS),
-        "can_read_inspections": can_read(user, Module.INSPECTIONS),
-        "can_read_reporting": can_read(user, Module.REPORTING),
+        "my_memberships": memberships_of(user),
+        "can_manage_users": can(user, Module.USERS),
+        "can_read_plans": can(user, Module.PLANS),
+        "can_read_inspections": can(user, Module.INSPECTIONS),
+        "can_read_reporting": can(user, Module.REPORTING),
     }

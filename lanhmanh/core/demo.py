@@ -20,8 +20,9 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils import timezone
 
-from lanhmanh.accounts.models import Membership, User
+from lanhmanh.accounts.models import User
 from lanhmanh.accounts.roles import Role
+from lanhmanh.accounts.scope import memberships_of
 from lanhmanh.accounts.services import membership_add, password_generate
 from lanhmanh.geography.models import AdministrativeUnit, Level, Scheme
 from lanhmanh.inspections.demo import inspections_demo_build
@@ -241,7 +242,7 @@ def _accounts(province, commune, make_password) -> list[DemoAccount]:
         unit = province if where == "province" else commune
         password = make_password()
         user = _user(username, password, full_name=full_name, position=position)
-        if not Membership.objects.filter(user=user, unit=unit, role=role).exists():
+        if not any(m.unit_id == unit.pk and m.role == role for m in memberships_of(user)):
             agency = _agency(unit, [sector]) if sector else None
             membership_add(by=admin, user=user, unit=unit, role=role, agency=agency)
         accounts.append(DemoAccount(username, password, role, unit))

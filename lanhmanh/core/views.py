@@ -1,19 +1,13 @@
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from lanhmanh.accounts.scope import memberships_of
 from lanhmanh.geography.models import AdministrativeUnit
 from lanhmanh.organizations.models import Agency
 
 
 def home(request):
-    from lanhmanh.accounts.models import Membership
-
-    memberships = (
-        Membership.objects.filter(user=request.user)
-        .active()
-        .select_related("unit", "unit__parent", "agency")
-    )
-    return render(request, "core/home.html", {"memberships": memberships})
+    return render(request, "core/home.html", {"memberships": memberships_of(request.user)})
 
 
 def search(request):

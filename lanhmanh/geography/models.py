@@ -5,7 +5,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from lanhmanh.accounts.scope import ScopedQuerySet
+from lanhmanh.core.scoping import ScopedQuerySet
 from lanhmanh.core.text import fold, nfc
 
 
@@ -72,7 +72,7 @@ class UnitQuerySet(ScopedQuerySet):
         return self.filter(search_key__contains=key)
 
     def subtree_of(self, unit: "AdministrativeUnit"):
-        return self.filter(path__startswith=unit.path)
+        return self.within(unit)
 
 
 class AdministrativeUnit(models.Model):

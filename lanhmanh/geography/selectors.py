@@ -2,15 +2,15 @@
 
 from django.db.models import Count
 
-from lanhmanh.accounts.scope import scope_for
+from lanhmanh.core.scoping import resolve
 
-from .models import AdministrativeUnit, Scheme
+from .models import AdministrativeUnit, Scheme, UnitChange
 
 
 def unit_roots(user, scheme: str = Scheme.CURRENT):
     """The top units the user may browse from: the provinces for a national user, the
     units of their memberships (and those they were formed from) otherwise."""
-    scope = scope_for(user)
+    scope = resolve(user)
     units = AdministrativeUnit.objects.filter(scheme=scheme)
     if scope.everything:
         units = units.filter(parent__isnull=True)
@@ -31,17 +31,13 @@ def unit_children(user, unit):
 def unit_history(user, unit):
     """What the unit was formed from and what it became, limited to units the user may
     see (a commune split across provinces must not reveal the neighbour)."""
-    from lanhmanh.accounts.scope import scope_q
-
-    from .models import UnitChange
-
     formed_from = (
-        UnitChange.objects.filter(scope_q(user, "predecessor__path"), successor=unit)
+        UnitChange.objects.filter(resolve(user).q("predecessor__path"), successor=unit)
         .select_related("predecessor", "predecessor__parent")
         .order_by("predecessor__path")
     )
     became = (
-        UnitChange.objects.filter(scope_q(user, "successor__path"), predecessor=unit)
+        UnitChange.objects.filter(resolve(user).q("successor__path"), predecessor=unit)
         .select_related("successor", "successor__parent")
         .order_by("successor__path")
     )

@@ -1,7 +1,7 @@
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from lanhmanh.accounts.scope import get_visible_or_404
+from lanhmanh.core.scoping import get_visible_or_404
 
 from .models import AdministrativeUnit, Scheme
 from .selectors import unit_children, unit_history, unit_roots
@@ -39,8 +39,6 @@ def unit_detail(request, pk):
         AdministrativeUnit.objects.select_related("parent"), request.user, pk=pk
     )
     formed_from, became = unit_history(request.user, unit)
-    from lanhmanh.organizations.models import Agency, InspectionTeam
-
     return render(
         request,
         "geography/unit_detail.html",
@@ -51,10 +49,9 @@ def unit_detail(request, pk):
             "children": unit_children(request.user, unit),
             "formed_from": formed_from,
             "became": became,
-            "agencies": Agency.objects.visible_to(request.user)
-            .filter(unit=unit)
-            .select_related("sector"),
-            "teams": InspectionTeam.objects.visible_to(request.user).filter(unit=unit),
+            # Through the reverse relations: the agencies' app sits above this one.
+            "agencies": unit.agencies.visible_to(request.user).select_related("sector"),
+            "teams": unit.inspection_teams.visible_to(request.user),
             "standing": unit.standing_agencies.select_related("agency").order_by("-valid_from"),
         },
     )

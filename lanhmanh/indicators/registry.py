@@ -26,6 +26,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from lanhmanh.core.scoping import prefix_q
+
 
 @dataclass(frozen=True)
 class Window:
@@ -106,9 +108,4 @@ def registered_codes() -> list[str]:
 
 def paths_of(paths: Sequence[str]):
     """A Q over ``unit__path`` for the given prefixes, for computations' querysets."""
-    from django.db.models import Q
-
-    q = Q(pk__in=[])
-    for prefix in paths:
-        q |= Q(unit__path__startswith=prefix)
-    return q
+    return prefix_q(paths, "unit__path")

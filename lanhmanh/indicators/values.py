@@ -22,80 +22,18 @@ window. Engine-neutral ORM only: the same queries run on SQLite and PostgreSQL.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from decimal import Decimal
 
 from django.db.models import Count, F, Max, Q, Sum
 from django.db.models import Window as Over
 
-from lanhmanh.geography.models import AdministrativeUnit, UnitChange
+from lanhmanh.core.history import ancestor_paths, rollup_paths
+from lanhmanh.core.scoping import prefix_q
+from lanhmanh.geography.models import AdministrativeUnit
 
 from .models import Indicator, Source
 from .registry import NO_DATA, Value, Window, computation
-
-# Predecessor lookups OR together one LIKE per prefix; SQLite limits expression depth.
-_CHUNK = 300
-_BROADEN_AFTER = 40
-
-
-def _ancestors(path: str) -> list[str]:
-    """'2025/38/14755/' → ['2025/', '2025/38/', '2025/38/14755/']."""
-    parts = path.strip("/").split("/")
-    return ["/".join(parts[: i + 1]) + "/" for i in range(len(parts))]
-
-
-def _minimal(prefixes: Iterable[str]) -> list[str]:
-    kept: list[str] = []
-    for p in sorted(set(prefixes), key=len):
-        if not any(p.startswith(k) for k in kept):
-            kept.append(p)
-    return sorted(kept)
-
-
-def _any_prefix(prefixes: Sequence[str], lookup: str) -> Q:
-    """A Q true when ``lookup`` starts with one of ``prefixes`` (built flat: OR-ing Q
-    objects one by one costs quadratic time on hundreds of prefixes)."""
-    if not prefixes:
-        return Q(pk__in=[])
-    return Q(*[Q(**{f"{lookup}__startswith": p}) for p in prefixes], _connector=Q.OR)
-
-
-def _query_prefixes(frontier: set[str]) -> list[str]:
-    """The prefixes to look changes up by: the frontier itself, or, when it holds many
-    units (a province's hundreds of old communes), their parents, fewer and broader; the
-    pairs found are then sorted out by who owns them."""
-    minimal = _minimal(frontier)
-    if len(minimal) <= _BROADEN_AFTER:
-        return minimal
-    return _minimal(p[: p.rstrip("/").rfind("/") + 1] or p for p in minimal)
-
-
-def rollup_paths(roots: Sequence[str]) -> dict[str, list[str]]:
-    """For each root unit path, the minimal path prefixes its figures roll up from: its
-    own subtree and the subtrees of the units that turned into a unit of it, directly or
-    through earlier changes. One query per step back in time (per chunk of prefixes)."""
-    covered: dict[str, set[str]] = {root: {root} for root in roots}
-    owners: dict[str, set[str]] = defaultdict(set)  # prefix → roots that include it
-    for root in roots:
-        owners[root].add(root)
-    frontier = set(roots)
-    while frontier:
-        pairs: set[tuple[str, str]] = set()
-        prefixes = _query_prefixes(frontier)
-        for i in range(0, len(prefixes), _CHUNK):
-            q = _any_prefix(prefixes[i : i + _CHUNK], "successor__path")
-            pairs |= set(
-                UnitChange.objects.filter(q).values_list("predecessor__path", "successor__path")
-            )
-        frontier = set()
-        for predecessor, successor in sorted(pairs):
-            for root in {r for a in _ancestors(successor) for r in owners.get(a, ())}:
-                if any(root in owners.get(a, ()) for a in _ancestors(predecessor)):
-                    continue
-                covered[root].add(predecessor)
-                owners[predecessor].add(root)
-                frontier.add(predecessor)
-    return {root: _minimal(prefixes) for root, prefixes in covered.items()}
 
 
 def _indicators(indicators) -> list[Indicator]:
@@ -116,7 +54,7 @@ def units_under(prefixes: Sequence[str]):
     Filtering figures by ``unit__in=units_under(...)`` tests the prefixes once per unit
     (thousands) instead of once per joined figure (millions): the OR of LIKEs is the
     expensive part of a national roll-up on SQLite."""
-    return AdministrativeUnit.objects.filter(_any_prefix(prefixes, "path")).values("id")
+    return AdministrativeUnit.objects.filter(prefix_q(prefixes, "path")).values("id")
 
 
 def _entered_rows(
@@ -258,7 +196,9 @@ def children_values(
     totals: dict[str, Value] = {}
     for row in _entered_rows([item], lineage[unit.path], window, key, by_unit=True):
         value = _value(item, row)
-        roots = {r for a in _ancestors(row["submission__unit__path"]) for r in owners.get(a, ())}
+        roots = {
+            r for a in ancestor_paths(row["submission__unit__path"]) for r in owners.get(a, ())
+        }
         for root in roots:
             totals[root] = totals[root] + value if root in totals else value
     return [(c, totals.get(c.path, NO_DATA)) for c in children]

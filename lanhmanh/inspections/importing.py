@@ -134,9 +134,9 @@ class _Lookups:
         self.statuses.update({v: v for v in EstablishmentStatus.values})
         self.risks = {fold(str(label)): v for v, label in RiskLevel.choices}
         self.risks.update({v: v for v in RiskLevel.values})
-        existing = Establishment.objects.filter(
-            unit__path__startswith=province_prefix(unit.path)
-        ).values_list("unit_id", "duplicate_key", "licence_key", "name")
+        existing = Establishment.objects.within(province_prefix(unit.path)).values_list(
+            "unit_id", "duplicate_key", "licence_key", "name"
+        )
         self.existing_keys: dict[tuple[int, str], str] = {}
         self.existing_licences: dict[str, str] = {}
         for unit_id, dup, lic, name in existing:

@@ -2,11 +2,11 @@
 
 import datetime
 
-from django.db.models import Exists, Max, OuterRef, Prefetch, Q
+from django.db.models import Exists, Max, OuterRef, Prefetch
 from django.utils import timezone
 
 from lanhmanh.accounts.roles import Module
-from lanhmanh.accounts.scope import get_visible_or_404, scope_for
+from lanhmanh.accounts.scope import WRITE, get_visible_or_404
 from lanhmanh.geography.models import AdministrativeUnit, Level
 from lanhmanh.organizations.models import InspectionTeam
 
@@ -44,7 +44,7 @@ def establishment_list(
     if business_type:
         establishments = establishments.filter(business_type__code=business_type)
     if unit is not None:
-        establishments = establishments.filter(unit__path__startswith=unit.path)
+        establishments = establishments.within(unit)
     if status:
         establishments = establishments.filter(status=status)
     if risk_level:
@@ -153,17 +153,16 @@ def hotspot_list(user, *, status: str = "", unit=None):
     if status:
         hotspots = hotspots.filter(status=status)
     if unit is not None:
-        hotspots = hotspots.filter(unit__path__startswith=unit.path)
+        hotspots = hotspots.within(unit)
     return hotspots.order_by("unit__path", "name")
 
 
 def writable_communes(user):
     """Current communes where the user writes inspections: where new records may go."""
-    scope = scope_for(user, Module.INSPECTIONS, write=True)
     return (
-        AdministrativeUnit.objects.current()
+        AdministrativeUnit.objects.visible_to(user, module=Module.INSPECTIONS, action=WRITE)
+        .current()
         .filter(level=Level.COMMUNE)
-        .filter(scope.q("path") if (scope.prefixes or scope.everything) else Q(pk__in=[]))
         .select_related("parent")
         .order_by("path")
     )
@@ -171,12 +170,9 @@ def writable_communes(user):
 
 def writable_units(user):
     """Current units (any level) where the user writes inspections, for imports."""
-    scope = scope_for(user, Module.INSPECTIONS, write=True)
-    if not scope.prefixes and not scope.everything:
-        return AdministrativeUnit.objects.none()
     return (
-        AdministrativeUnit.objects.current()
-        .filter(scope.q("path"))
+        AdministrativeUnit.objects.visible_to(user, module=Module.INSPECTIONS, action=WRITE)
+        .current()
         .exclude(level=Level.DISTRICT)
         .order_by("level", "path")
     )

@@ -39,9 +39,9 @@ def plan_create(request, team_pk):
     )
     require_write(request.user, team.unit)
     establishments = (
-        Establishment.objects.filter(
-            unit__path__startswith=team.unit.path, status=EstablishmentStatus.OPERATING
-        )
+        Establishment.objects.visible_to(request.user)
+        .within(team.unit)
+        .filter(status=EstablishmentStatus.OPERATING)
         .select_related("unit")
         .order_by("unit__path", "name")
     )

@@ -12,8 +12,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from lanhmanh.accounts.permissions import can_write, require_write
-from lanhmanh.accounts.roles import WRITERS, Module
-from lanhmanh.accounts.scope import active_roles, get_visible_or_404
+from lanhmanh.accounts.roles import Module
+from lanhmanh.accounts.scope import WRITE, get_visible_or_404, units_of
 from lanhmanh.geography.models import AdministrativeUnit
 
 from . import services
@@ -36,8 +36,7 @@ def _writable_unit(request, pk, module):
 def _writable_units(user, module):
     """The units of the user's own memberships where they write ``module``: where the
     'add' buttons of a list page lead."""
-    paths = {path for role, path in active_roles(user) if module in WRITERS.get(role, ())}
-    return AdministrativeUnit.objects.filter(path__in=paths).select_related("parent")
+    return units_of(user, module, WRITE)
 
 
 def _selected_unit(user, value):
@@ -66,7 +65,7 @@ def agency_list(request):
     if unit is False:
         agencies = agencies.none()
     elif unit:
-        agencies = agencies.filter(unit__path__startswith=unit.path)
+        agencies = agencies.within(unit)
     page = Paginator(agencies, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
@@ -311,7 +310,8 @@ def team_member_add(request, pk):
     team = _writable_team(request, pk)
     agencies = (
         Agency.objects.visible_to(request.user)
-        .filter(unit__path__startswith=team.unit.path, is_active=True)
+        .within(team.unit)
+        .filter(is_active=True)
         .select_related("unit")
     )
     form = TeamMemberForm(request.POST or None, agencies=agencies)

@@ -16,15 +16,8 @@ from django.db.models import (
     When,
 )
 
-from lanhmanh.accounts.models import Membership
-from lanhmanh.accounts.roles import ROLE_MODULES, WRITERS, Module, Role
-from lanhmanh.accounts.scope import (
-    Scope,
-    active_roles,
-    get_visible_or_404,
-    predecessor_paths,
-    scope_for,
-)
+from lanhmanh.accounts.roles import Module
+from lanhmanh.accounts.scope import REVIEW, WRITE, agencies_of, get_visible_or_404, scope_for
 from lanhmanh.geography.models import AdministrativeUnit
 from lanhmanh.organizations.models import Agency
 
@@ -42,7 +35,7 @@ def plan_list(user, *, unit=None, year=None, query=""):
         .annotate(n_targets=Count("targets", distinct=True), n_tasks=Count("tasks", distinct=True))
     )
     if unit is not None:
-        plans = plans.filter(unit__path__startswith=unit.path)
+        plans = plans.within(unit)
     if year:
         plans = plans.filter(year_from__lte=year, year_to__gte=year)
     if query:
@@ -246,11 +239,11 @@ def units_to_derive_for(user, plan):
     start = datetime.date(plan.year_from, 1, 1)
     end = datetime.date(plan.year_to, 12, 31)
     return (
-        AdministrativeUnit.objects.filter(path__startswith=plan.unit.path)
+        AdministrativeUnit.objects.visible_to(user, module=Module.PLANS, action=WRITE)
+        .within(plan.unit)
         .exclude(pk=plan.unit_id)
         .filter(Q(valid_from__isnull=True) | Q(valid_from__lte=end))
         .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=start))
-        .filter(scope_for(user, Module.PLANS, write=True).q("path"))
         .select_related("parent")
         .order_by("path")
     )
@@ -261,11 +254,7 @@ def units_to_derive_for(user, plan):
 
 def my_agencies(user) -> list[Agency]:
     """The agencies of the user's active memberships in roles that open plans."""
-    roles = [role for role, modules in ROLE_MODULES.items() if Module.PLANS in modules]
-    memberships = Membership.objects.filter(user=user, role__in=roles).active()
-    return list(
-        Agency.objects.filter(memberships__in=memberships).select_related("unit").distinct()
-    )
+    return agencies_of(user, Module.PLANS)
 
 
 def _task_rows(user):
@@ -324,31 +313,17 @@ def task_for_page(user, pk):
     )
 
 
-# Roles whose holders follow every task of their units, whatever their agency.
-_PROGRESS_FOR_ALL = (Role.COORDINATOR, Role.ADMINISTRATOR)
-
-
 def progress_agency(user, task) -> Agency | None:
     """The lead agency, when the user records progress as one of its members."""
     if task.lead_id is None:
         return None
-    writes = [r for r in Role.values if Module.PLANS in WRITERS.get(r, ())]
-    member = (
-        Membership.objects.filter(user=user, agency_id=task.lead_id, role__in=writes)
-        .active()
-        .exists()
-    )
+    member = any(a.pk == task.lead_id for a in agencies_of(user, Module.PLANS, WRITE))
     return task.lead if member else None
 
 
 def may_record_progress(user, task) -> bool:
-    """A member of the lead agency in a role that writes plans, or a programme
-    coordinator (or administrator) of the plan's unit."""
-    if user.is_superuser:
-        return True
+    """A member of the lead agency in a role that writes plans, or a reviewer of plans (a
+    programme coordinator or administrator) of the plan's unit."""
     if progress_agency(user, task) is not None:
         return True
-    paths = {path for role, path in active_roles(user) if role in _PROGRESS_FOR_ALL}
-    if not paths:
-        return False
-    return Scope(frozenset(paths | predecessor_paths(paths))).covers(task.plan.unit.path)
+    return scope_for(user, Module.PLANS, action=REVIEW).covers(task.plan.unit.path)

@@ -31,7 +31,7 @@ def _signature_form(signature: str | None) -> str:
 
 def agency_lookup(unit: AdministrativeUnit):
     """A function name → Agency of the unit (or its subtree), diacritics ignored."""
-    agencies = {a.search_key: a for a in Agency.objects.filter(unit__path__startswith=unit.path)}
+    agencies = {a.search_key: a for a in Agency.objects.within(unit)}
 
     def find(name: str | None):
         return agencies.get(fold(name)) if name else None

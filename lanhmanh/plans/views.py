@@ -1,12 +1,12 @@
 """The plan list and the plan page."""
 
 from django.core.paginator import Paginator
-from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from lanhmanh.accounts.permissions import can_read, can_write
+from lanhmanh.accounts.permissions import can_write
 from lanhmanh.accounts.roles import Module
+from lanhmanh.accounts.scope import require_module
 from lanhmanh.core.text import fold
 from lanhmanh.documents.plan_docx import signature_label
 from lanhmanh.geography.models import AdministrativeUnit
@@ -18,8 +18,7 @@ from .models import Plan
 
 def require_plans(user):
     """A user whose roles do not open plans gets 404: the pages do not exist for them."""
-    if not can_read(user, Module.PLANS):
-        raise Http404
+    require_module(user, Module.PLANS)
 
 
 def plan_units(user) -> list:

@@ -4,10 +4,10 @@ import re
 import unicodedata
 from urllib.parse import quote
 
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 
-from lanhmanh.accounts.permissions import can_read
 from lanhmanh.accounts.roles import Module
+from lanhmanh.accounts.scope import require_module
 from lanhmanh.documents.plan_docx import plan_filename, plan_to_docx
 
 from . import selectors
@@ -25,8 +25,7 @@ def content_disposition(filename: str) -> str:
 
 
 def plan_export_docx(request, pk):
-    if not can_read(request.user, Module.PLANS):
-        raise Http404
+    require_module(request.user, Module.PLANS)
     plan = selectors.plan_for_page(request.user, pk)
     response = HttpResponse(plan_to_docx(plan), content_type=DOCX)
     response["Content-Disposition"] = content_disposition(plan_filename(plan))

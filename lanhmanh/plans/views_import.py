@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy
 
 from lanhmanh.accounts.permissions import can_write
 from lanhmanh.accounts.roles import Module
+from lanhmanh.accounts.scope import WRITE, require_module
 
 from .forms import ReviewForm, TargetFormSet, TaskFormSet, UploadForm
 from .importer import DocumentReadError
@@ -29,8 +30,7 @@ ERR_UNIT_NOT_ALLOWED = gettext_lazy("Bạn không có quyền lập kế hoạch
 
 
 def _require_writer(user):
-    if not can_write(user, Module.PLANS):
-        raise Http404
+    require_module(user, Module.PLANS, WRITE)
 
 
 def import_upload(request):

@@ -20,15 +20,18 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 
 from lanhmanh.accounts.models import User
+from lanhmanh.core.history import formed_from
+from lanhmanh.core.scoping import prefix_q
 from lanhmanh.geography.models import AdministrativeUnit, Level
 from lanhmanh.indicators.models import Indicator
+from lanhmanh.plans.models import Target
 
 from .models import ReportForm, ReportFormIndicator, Status, Submission, SubmissionValue
 from .periods import PeriodKind, month, quarter
+from .progress import suggest_indicator
 
 COMMUNE_FORM = {
     "code": "xa-thang",
@@ -123,8 +126,8 @@ def reporting_demo_build(
     commune_form, province_form = demo.forms
     users = {u.username: u for u in User.objects.filter(username__in=_DEMO_USERS)}
     batch = _Batch(users.get("demo_data_officer"), users.get("demo_coordinator"))
-    old_communes = _predecessors(communes)
-    old_province = _predecessors([province_unit])
+    old_communes = formed_from(communes)
+    old_province = formed_from([province_unit])
 
     monthly = [month(y, m) for y in years for m in range(1, 13)]
     monthly = [p for p in monthly if p.window.end < today]
@@ -147,14 +150,6 @@ def reporting_demo_build(
 
 
 _DEMO_USERS = ("demo_data_officer", "demo_coordinator")
-
-
-def _predecessors(units) -> list[AdministrativeUnit]:
-    return list(
-        AdministrativeUnit.objects.filter(changes_out__successor__in=units)
-        .distinct()
-        .order_by("path")
-    )
 
 
 def _status(last: bool, position: int, *, returned: bool) -> str:
@@ -306,14 +301,8 @@ def _province_figures(rng, period):
 
 def _link_targets(units) -> int:
     """Link the demo plans' unlinked targets to the best suggested indicator."""
-    from lanhmanh.plans.models import Target
-
-    from .progress import suggest_indicator
-
     linked = 0
-    in_units = Q(pk__in=[])
-    for unit in units:
-        in_units |= Q(plan__unit__path__startswith=unit.path)
+    in_units = prefix_q([unit.path for unit in units], "plan__unit__path")
     targets = Target.objects.filter(in_units, indicator__isnull=True).select_related("plan")
     for target in targets:
         found = suggest_indicator(target, limit=1)

@@ -23,8 +23,8 @@ from django.db.models import Q
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from lanhmanh.accounts.models import Membership
 from lanhmanh.accounts.roles import Role
+from lanhmanh.accounts.scope import people_at
 from lanhmanh.geography.models import AdministrativeUnit
 
 from .models import EDITABLE_STATUSES, ReminderSent, ReportForm, Submission
@@ -102,12 +102,7 @@ def _unsent(form, period: Period, deadline, kind: str, on) -> list[Reminder]:
     waiting = set(units) - sent
     if not waiting:
         return []
-    officers = (
-        Membership.objects.filter(role=Role.DATA_OFFICER, unit__in=waiting, user__is_active=True)
-        .active_on(on)
-        .exclude(user__email="")
-        .select_related("user", "agency")
-    )
+    officers = people_at(waiting, roles=[Role.DATA_OFFICER], on=on).exclude(user__email="")
     if form.sector_id:
         officers = officers.filter(agency__sector=form.sector_id)
     return [

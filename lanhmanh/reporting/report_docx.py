@@ -29,6 +29,7 @@ from lanhmanh.organizations.models import StandingAgency
 
 from .periods import Period
 from .progress import Progress, targets_progress
+from .selectors import unit_targets
 from .templatetags.reporting_tags import target_level, vn_number
 
 COMMITTEE = "Ủy ban nhân dân"
@@ -68,25 +69,10 @@ def report_figures(unit, period: Period, *, user=None, on: datetime.date | None 
     """One batched value call for every active indicator, and the progress of the targets
     of the unit's plans (the unit's and those of the units merged into it) covering the
     period's year, as of the end of the period (or today, while it runs)."""
-    from .views_dashboard import unit_targets
-
     indicators = list(Indicator.objects.active())
     values = indicator_values(indicators, unit, period.window)
     on = on or min(timezone.localdate(), period.window.end)
-    if user is not None:
-        targets = list(unit_targets(user, unit, period.year))
-    else:
-        from lanhmanh.plans.models import Target
-
-        from .views_dashboard import merged_into
-
-        targets = list(
-            Target.objects.filter(
-                plan__unit__in=merged_into(unit),
-                plan__year_from__lte=period.year,
-                plan__year_to__gte=period.year,
-            ).select_related("plan", "plan__unit", "indicator")
-        )
+    targets = list(unit_targets(user, unit, period.year))
     progress: dict[str, list[Progress]] = defaultdict(list)
     for p in targets_progress([t for t in targets if t.indicator_id], on=on):
         progress[p.target.indicator.code].append(p)

@@ -8,7 +8,11 @@ from dataclasses import dataclass, field
 from django.db.models import Q
 from django.utils import timezone
 
+from lanhmanh.accounts.roles import Module
+from lanhmanh.accounts.scope import WRITE, can, memberships_for
+from lanhmanh.core.history import merged_into
 from lanhmanh.geography.models import AdministrativeUnit
+from lanhmanh.plans.models import Target
 
 from .models import ReportForm, Status, Submission
 from .periods import Period, period_containing
@@ -59,9 +63,12 @@ class Completeness:
         return len(self.missing) + len(self.waiting)
 
 
-def completeness(form: ReportForm, unit: AdministrativeUnit, period: Period) -> Completeness:
+def completeness(
+    form: ReportForm, unit: AdministrativeUnit, period: Period, *, user
+) -> Completeness:
     """Expected units are those of the form's level in ``unit``'s subtree that existed in
-    the period's window; two queries. (Agency forms: one submission per unit counted.)"""
+    the period's window; two queries. (Agency forms: one submission per unit counted.)
+    Only the submissions ``user`` may see count."""
     window = period.window
     expected = list(
         AdministrativeUnit.objects.subtree_of(unit)
@@ -72,9 +79,9 @@ def completeness(form: ReportForm, unit: AdministrativeUnit, period: Period) -> 
     )
     submissions = {
         s.unit_id: s
-        for s in Submission.objects.filter(
-            form=form, period_key=period.key, unit__in=[u.pk for u in expected]
-        ).select_related("unit", "agency")
+        for s in Submission.objects.visible_to(user)
+        .filter(form=form, period_key=period.key, unit__in=[u.pk for u in expected])
+        .select_related("unit", "agency")
     }
     result = Completeness(period=period, expected=expected)
     for u in expected:
@@ -88,3 +95,58 @@ def completeness(form: ReportForm, unit: AdministrativeUnit, period: Period) -> 
             if s.status == Status.APPROVED:
                 result.approved.append(s)
     return result
+
+
+def reports_due(user) -> list[dict]:
+    """One line per (form, unit, agency) the user reports on, for the period due now,
+    with its submission when there is one."""
+    lines = []
+    for m in memberships_for(user, Module.REPORTING, WRITE):
+        forms = list(forms_for(m.unit))
+        if m.agency_id:
+            forms += list(forms_for(m.unit, m.agency))
+        for form in forms:
+            period = period_due(form)
+            if period is None:
+                continue
+            agency = m.agency if form.sector_id else None
+            lines.append({"form": form, "unit": m.unit, "agency": agency, "period": period})
+    unique: dict[tuple, dict] = {}
+    for line in lines:
+        key = (line["form"].pk, line["unit"].pk, line["agency"] and line["agency"].pk)
+        unique.setdefault(key, line)
+    lines = list(unique.values())
+    if lines:
+        q = Q(pk__in=[])
+        for line in lines:
+            q |= Q(
+                form=line["form"],
+                unit=line["unit"],
+                agency=line["agency"],
+                period_key=line["period"].key,
+            )
+        found = {
+            (s.form_id, s.unit_id, s.agency_id, s.period_key): s
+            for s in Submission.objects.visible_to(user).filter(q)
+        }
+        for line in lines:
+            agency_id = line["agency"].pk if line["agency"] else None
+            key = (line["form"].pk, line["unit"].pk, agency_id, line["period"].key)
+            line["submission"] = found.get(key)
+            line["deadline"] = line["form"].deadline(line["period"], line["unit"].level)
+    return lines
+
+
+def unit_targets(user, unit, year: int | None = None):
+    """The targets of the plans of ``unit`` (and of the units merged into it) that ``user``
+    may see: of the plans covering ``year``, or of every plan when ``year`` is None.
+    ``user=None`` is the system's own read (documents made without a request)."""
+    if user is not None and not can(user, Module.PLANS):
+        return Target.objects.none()
+    targets = Target.objects.all() if user is None else Target.objects.visible_to(user)
+    targets = targets.filter(plan__unit__in=merged_into(unit))
+    if year is not None:
+        targets = targets.filter(plan__year_from__lte=year, plan__year_to__gte=year)
+    return targets.select_related("plan", "plan__unit", "indicator").order_by(
+        "plan__year_from", "plan__pk", "order", "pk"
+    )

@@ -24,7 +24,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lanhmanh.accounts.permissions import can_write
 from lanhmanh.accounts.roles import Module, Role
-from lanhmanh.accounts.scope import active_roles, predecessor_paths
+from lanhmanh.accounts.scope import REVIEW, scope_for, units_of
 from lanhmanh.core.text import nfc
 from lanhmanh.geography.models import AdministrativeUnit, Level
 from lanhmanh.organizations.models import Agency
@@ -64,7 +64,6 @@ OUTLIER = _("%(indicator)s: %(value)s, chênh lệch lớn so với kỳ trướ
 # A figure more than this many times (or less than this fraction of) the previous
 # period's is worth a second look: a warning, never an error.
 OUTLIER_FACTOR = Decimal(3)
-REVIEW_ROLES = (Role.COORDINATOR, Role.ADMINISTRATOR)
 
 _ACTION_NAMES = {
     Action.SUBMITTED: _("gửi"),
@@ -89,22 +88,16 @@ class SaveResult:
 
 
 def can_review(user, submission: Submission) -> bool:
-    """A coordinator or administrator above the submitting unit (through the units that
-    became theirs), or, for an agency's report, the coordinator at the unit itself."""
+    """A reviewer (coordinator or administrator) above the submitting unit (through the
+    units that became theirs), or, for an agency's report, the coordinator at the unit
+    itself."""
     if not user.is_authenticated or not user.is_active:
         return False
-    if user.is_superuser:
-        return True
-    roles = [(role, path) for role, path in active_roles(user) if role in REVIEW_ROLES]
-    if not roles:
-        return False
-    paths = {path for _role, path in roles}
-    target = submission.unit.path
-    above = paths | predecessor_paths(paths)
-    if any(target.startswith(p) and target != p for p in above):
+    if scope_for(user, Module.REPORTING, action=REVIEW).covers_below(submission.unit.path):
         return True
     return submission.agency_id is not None and any(
-        role == Role.COORDINATOR and path == target for role, path in roles
+        unit.pk == submission.unit_id
+        for unit in units_of(user, Module.REPORTING, REVIEW, roles={Role.COORDINATOR})
     )
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -28,55 +27,16 @@ from .services import (
     submission_save_values,
     submission_submit,
 )
-from .views_common import MODULE, memberships, require_read, submission_or_404, unit_or_404
+from .views_common import MODULE, require_read, submission_or_404, unit_or_404
 
 SAVED = gettext_lazy("Đã lưu số liệu.")
 SUBMITTED = gettext_lazy("Đã gửi báo cáo lên cấp trên.")
 NOT_SAVED = gettext_lazy("Số liệu chưa được lưu: vui lòng sửa các ô được đánh dấu.")
 
 
-def _due(user) -> list[dict]:
-    """One line per (form, unit, agency) the user reports on, for the period due now."""
-    lines = []
-    for m in memberships(user):
-        forms = list(selectors.forms_for(m.unit))
-        if m.agency_id:
-            forms += list(selectors.forms_for(m.unit, m.agency))
-        for form in forms:
-            period = selectors.period_due(form)
-            if period is None:
-                continue
-            agency = m.agency if form.sector_id else None
-            lines.append({"form": form, "unit": m.unit, "agency": agency, "period": period})
-    unique = {}
-    for line in lines:
-        key = (line["form"].pk, line["unit"].pk, line["agency"] and line["agency"].pk)
-        unique.setdefault(key, line)
-    lines = list(unique.values())
-    if lines:
-        q = Q(pk__in=[])
-        for line in lines:
-            q |= Q(
-                form=line["form"],
-                unit=line["unit"],
-                agency=line["agency"],
-                period_key=line["period"].key,
-            )
-        found = {
-            (s.form_id, s.unit_id, s.agency_id, s.period_key): s
-            for s in Submission.objects.visible_to(user).filter(q)
-        }
-        for line in lines:
-            agency_id = line["agency"].pk if line["agency"] else None
-            key = (line["form"].pk, line["unit"].pk, agency_id, line["period"].key)
-            line["submission"] = found.get(key)
-            line["deadline"] = line["form"].deadline(line["period"], line["unit"].level)
-    return lines
-
-
 def my_reports(request):
     require_read(request.user)
-    due = _due(request.user)
+    due = selectors.reports_due(request.user)
     units = {line["unit"].pk for line in due}
     open_reports = (
         selectors.submissions_visible_to(request.user)

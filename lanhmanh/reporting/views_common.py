@@ -1,28 +1,30 @@
-"""The doors of the reporting screens: reading the module at all (404 when closed, like any
-out-of-scope page), fetching a submission or a unit through the scope (404 outside it).
-Writes are checked by the services, which raise PermissionDenied (403) for a read-only
-role inside the scope."""
+"""The doors of the reporting screens, all through lanhmanh/accounts/scope.py: reading the
+module at all (404 when closed, like any out-of-scope page), fetching a submission or a
+unit through the reporting scope (404 outside it: a unit seen through another module's
+role is as missing as any). Writes are checked by the services, which raise
+PermissionDenied (403) for a read-only role inside the scope."""
 
 from __future__ import annotations
 
-from django.http import Http404
-from django.utils import timezone
-
-from lanhmanh.accounts.models import Membership
-from lanhmanh.accounts.permissions import can_read
-from lanhmanh.accounts.roles import ROLE_MODULES, WRITERS, Module, Role
-from lanhmanh.accounts.scope import get_visible_or_404
+from lanhmanh.accounts.roles import Module
+from lanhmanh.accounts.scope import (
+    READ,
+    WRITE,
+    get_visible_or_404,
+    memberships_for,
+    require_module,
+    units_of,
+)
+from lanhmanh.accounts.scope import unit_or_404 as _unit_or_404
 from lanhmanh.geography.models import AdministrativeUnit
 
 from .models import Submission
 
 MODULE = Module.REPORTING
-REVIEWERS = (Role.COORDINATOR, Role.ADMINISTRATOR)
 
 
 def require_read(user) -> None:
-    if not can_read(user, MODULE):
-        raise Http404
+    require_module(user, MODULE)
 
 
 def submission_or_404(user, pk) -> Submission:
@@ -33,32 +35,21 @@ def submission_or_404(user, pk) -> Submission:
 
 
 def unit_or_404(user, pk) -> AdministrativeUnit:
-    return get_visible_or_404(AdministrativeUnit.objects.select_related("parent"), user, pk=pk)
+    """A unit of the user's reporting scope."""
+    return _unit_or_404(
+        user, pk, MODULE, queryset=AdministrativeUnit.objects.select_related("parent")
+    )
 
 
 def memberships(user, roles=None):
-    """The user's memberships valid today that open the reporting module."""
-    found = (
-        Membership.objects.filter(user=user)
-        .active_on(timezone.localdate())
-        .select_related("unit", "unit__parent", "agency", "agency__sector")
-        .order_by("unit__path")
-    )
-    return [
-        m
-        for m in found
-        if (roles is None or m.role in roles) and (roles is not None or MODULE in WRITERS[m.role])
-    ]
+    """The user's memberships valid today that write reports (or hold one of ``roles``)."""
+    if roles is None:
+        return memberships_for(user, MODULE, WRITE)
+    return memberships_for(user, MODULE, roles=roles)
 
 
-def home_unit(user, roles=None) -> AdministrativeUnit | None:
-    """The unit a screen opens on by default: the user's first reporting membership."""
-    for m in (
-        Membership.objects.filter(user=user)
-        .active_on(timezone.localdate())
-        .select_related("unit", "unit__parent")
-        .order_by("unit__path")
-    ):
-        if m.role in roles if roles else MODULE in ROLE_MODULES[m.role]:
-            return m.unit
-    return None
+def home_unit(user, action: str = READ) -> AdministrativeUnit | None:
+    """The unit a screen opens on by default: the user's first membership opening the
+    reporting module for ``action``."""
+    units = units_of(user, MODULE, action)
+    return units[0] if units else None

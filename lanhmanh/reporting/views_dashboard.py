@@ -15,14 +15,15 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from lanhmanh.accounts.permissions import can_read, can_write
+from lanhmanh.accounts.permissions import can_write
 from lanhmanh.accounts.roles import Module
 from lanhmanh.accounts.scope import get_visible_or_404
-from lanhmanh.geography.models import AdministrativeUnit, Level, Scheme, UnitChange
+from lanhmanh.geography.models import AdministrativeUnit, Level, Scheme
 from lanhmanh.indicators.models import Indicator, Topic
 from lanhmanh.indicators.values import children_values, indicator_values
 from lanhmanh.plans.models import Target
 
+from . import selectors
 from .forms import PeriodForm, period_initial
 from .progress import (
     ProgressStatus,
@@ -34,35 +35,6 @@ from .views_common import home_unit, require_read, unit_or_404
 
 LINKED = gettext_lazy("Đã gắn chỉ số cho chỉ tiêu.")
 UNLINKED = gettext_lazy("Đã bỏ chỉ số của chỉ tiêu.")
-
-
-def merged_into(unit: AdministrativeUnit) -> list[AdministrativeUnit]:
-    """``unit`` and every unit that turned into it, directly or through earlier changes
-    (the 2004-code province merged into today's): one query per step back in time."""
-    found = {unit.pk: unit}
-    frontier = [unit.pk]
-    while frontier:
-        changes = UnitChange.objects.filter(successor__in=frontier).select_related("predecessor")
-        frontier = []
-        for change in changes:
-            if change.predecessor_id not in found:
-                found[change.predecessor_id] = change.predecessor
-                frontier.append(change.predecessor_id)
-    return list(found.values())
-
-
-def unit_targets(user, unit, year: int | None = None):
-    """The targets of the plans of ``unit`` (and of the units merged into it) that ``user``
-    may see: of the plans covering ``year``, or of every plan when ``year`` is None."""
-    if not can_read(user, Module.PLANS):
-        return Target.objects.none()
-    units = merged_into(unit)
-    targets = Target.objects.visible_to(user).filter(plan__unit__in=units)
-    if year is not None:
-        targets = targets.filter(plan__year_from__lte=year, plan__year_to__gte=year)
-    return targets.select_related("plan", "plan__unit", "indicator").order_by(
-        "plan__year_from", "plan__pk", "order", "pk"
-    )
 
 
 def dashboard(request):
@@ -98,7 +70,7 @@ def dashboard(request):
 
     today = timezone.localdate()
     on = min(today, window.end)
-    targets = list(unit_targets(request.user, unit, period.year))
+    targets = list(selectors.unit_targets(request.user, unit, period.year))
     progress = targets_progress(targets, on=on)
     writable = {t.plan.unit_id: can_write(request.user, Module.PLANS, t.plan.unit) for t in targets}
     return render(
@@ -128,7 +100,7 @@ def unit_targets_page(request, pk):
     require_read(request.user)
     unit = unit_or_404(request.user, pk)
     on = timezone.localdate()
-    targets = list(unit_targets(request.user, unit))
+    targets = list(selectors.unit_targets(request.user, unit))
     progress = targets_progress(targets, on=on)
     plans: dict[int, tuple] = {}
     for p in progress:

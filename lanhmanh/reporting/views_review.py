@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from lanhmanh.accounts.scope import REVIEW
 from lanhmanh.geography.models import Level
 
 from . import selectors
@@ -18,7 +19,7 @@ from .forms import ReopenForm, ReturnForm, period_from_request
 from .models import ReportForm
 from .services import can_review, submission_approve, submission_reopen, submission_return
 from .views import _page, _version
-from .views_common import REVIEWERS, home_unit, require_read, submission_or_404, unit_or_404
+from .views_common import home_unit, require_read, submission_or_404, unit_or_404
 
 APPROVED = gettext_lazy("Đã duyệt báo cáo; số liệu đã được khóa.")
 RETURNED = gettext_lazy("Đã trả lại báo cáo cho đơn vị.")
@@ -135,7 +136,7 @@ def review_list(request):
     """Completeness of every form reported from below the chosen unit, for a period."""
     require_read(request.user)
     unit_pk = request.GET.get("unit")
-    unit = unit_or_404(request.user, unit_pk) if unit_pk else home_unit(request.user, REVIEWERS)
+    unit = unit_or_404(request.user, unit_pk) if unit_pk else home_unit(request.user, REVIEW)
     unit = unit or home_unit(request.user)
     if unit is None:
         return render(request, "reporting/review_list.html", {"title": _("Tiếp nhận báo cáo")})
@@ -147,7 +148,7 @@ def review_list(request):
         due = selectors.period_due(chosen)
         period = period_from_request(request.GET.get("period"), due)
         if period is not None:
-            result = selectors.completeness(chosen, unit, period)
+            result = selectors.completeness(chosen, unit, period, user=request.user)
             periods = [due]
             for _i in range(11):
                 periods.append(periods[-1].previous())
@@ -168,7 +169,7 @@ def overdue_list(request):
     last few periods of every form reported from below the chosen unit."""
     require_read(request.user)
     unit_pk = request.GET.get("unit")
-    unit = unit_or_404(request.user, unit_pk) if unit_pk else home_unit(request.user, REVIEWERS)
+    unit = unit_or_404(request.user, unit_pk) if unit_pk else home_unit(request.user, REVIEW)
     unit = unit or home_unit(request.user)
     today = timezone.localdate()
     lines = []
@@ -179,7 +180,7 @@ def overdue_list(request):
                 break
             deadline = form.deadline(period, form.unit_level)
             if deadline < today:
-                result = selectors.completeness(form, unit, period)
+                result = selectors.completeness(form, unit, period, user=request.user)
                 for u in result.missing:
                     lines.append(
                         {

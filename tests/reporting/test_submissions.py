@@ -457,7 +457,7 @@ def test_completeness_of_a_month(world, form):
     Submission.objects.filter(pk=on_time.pk).update(
         submitted_at=datetime.datetime(2026, 1, 16, tzinfo=datetime.UTC)
     )
-    result = completeness(form, world.thanh_hoa, JAN)
+    result = completeness(form, world.thanh_hoa, JAN, user=world.national)
     assert result.expected == [world.hac_thanh, world.quang_ngoc, world.quang_binh]
     assert [s.unit for s in result.on_time] == [world.hac_thanh]
     assert [s.unit for s in result.late] == [world.quang_ngoc]

@@ -53,10 +53,11 @@ def duplicate_of(establishment: Establishment) -> Establishment | None:
         unit=establishment.unit_id, duplicate_key=establishment.duplicate_key
     ).first()
     if same is None and establishment.licence_key:
-        same = others.filter(
-            unit__path__startswith=province_prefix(establishment.unit.path),
-            licence_key=establishment.licence_key,
-        ).first()
+        same = (
+            others.within(province_prefix(establishment.unit.path))
+            .filter(licence_key=establishment.licence_key)
+            .first()
+        )
     return same
 
 

@@ -1,0 +1,47 @@
+"""One door: nothing outside the scope mechanism turns memberships into access or
+filters by a unit's path by hand (lanhmanh/accounts/scope.py, lanhmanh/core/scoping.py,
+lanhmanh/core/history.py). A new module that writes its own variant fails here."""
+
+import re
+from pathlib import Path
+
+import lanhmanh
+
+ROOT = Path(lanhmanh.__file__).parent
+DOOR = {"accounts/scope.py", "core/scoping.py", "core/history.py"}
+# The accounts app owns memberships: its models, admin screens and writes may name them.
+MEMBERSHIP_OWNERS = {"accounts/models.py", "accounts/admin.py", "accounts/apps.py"}
+MEMBERSHIP_OWNERS |= {"accounts/services.py", "accounts/views.py", "accounts/forms.py"}
+
+PATH_FILTER = re.compile(r"path__startswith|path__istartswith|path__regex")
+MEMBERSHIP_READ = re.compile(
+    r"\bMembership\b|\.memberships\b|\bactive_roles\b|\bROLE_MODULES\b|\bWRITERS\b|\bREVIEWERS\b"
+)
+
+
+def _sources():
+    for path in sorted(ROOT.rglob("*.py")):
+        relative = path.relative_to(ROOT).as_posix()
+        if "/migrations/" not in relative and relative not in DOOR:
+            yield relative, path.read_text(encoding="utf-8")
+
+
+def test_no_file_outside_the_door_filters_by_unit_path():
+    found = [
+        f"{name}:{number}"
+        for name, text in _sources()
+        for number, line in enumerate(text.splitlines(), 1)
+        if PATH_FILTER.search(line)
+    ]
+    assert found == [], "use .visible_to(user), .within(unit) or core.scoping.prefix_q"
+
+
+def test_no_file_outside_the_door_reads_memberships_or_role_tables():
+    found = [
+        f"{name}:{number}"
+        for name, text in _sources()
+        if name not in MEMBERSHIP_OWNERS and name != "accounts/roles.py"
+        for number, line in enumerate(text.splitlines(), 1)
+        if MEMBERSHIP_READ.search(line) and not line.lstrip().startswith("#")
+    ]
+    assert found == [], "ask lanhmanh/accounts/scope.py (memberships_of, units_of, can, ...)"
