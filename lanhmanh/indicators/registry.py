@@ -109,3 +109,28 @@ def registered_codes() -> list[str]:
 def paths_of(paths: Sequence[str]):
     """A Q over ``unit__path`` for the given prefixes, for computations' querysets."""
     return prefix_q(paths, "unit__path")
+
+
+@dataclass(frozen=True)
+class EnteredFigures:
+    """Where the figures of ``entered`` indicators are stored: one row per submitted
+    figure with ``indicator``, ``numerator``, ``denominator``, ``disaggregation`` and a
+    ``submission`` (status, unit, period). The reporting app, which sits above this one,
+    registers its model when it starts."""
+
+    model: type
+    counted: tuple[str, ...]
+    pending: str
+
+
+_ENTERED: list[EnteredFigures] = []
+
+
+def register_entered(figures: EnteredFigures) -> None:
+    _ENTERED[:] = [figures]
+
+
+def entered_figures() -> EnteredFigures:
+    if not _ENTERED:  # pragma: no cover - the reporting app registers at start-up
+        raise RuntimeError("No entered figures registered: is lanhmanh.reporting installed?")
+    return _ENTERED[0]

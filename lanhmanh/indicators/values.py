@@ -33,7 +33,7 @@ from lanhmanh.core.scoping import prefix_q
 from lanhmanh.geography.models import AdministrativeUnit
 
 from .models import Indicator, Source
-from .registry import NO_DATA, Value, Window, computation
+from .registry import NO_DATA, Value, Window, computation, entered_figures
 
 
 def _indicators(indicators) -> list[Indicator]:
@@ -67,11 +67,11 @@ def _entered_rows(
     """The aggregates of the submitted figures of ``indicators``: per indicator (and per
     submitting unit's path when ``by_unit``), in one query: the flows (counts, amounts,
     ratios summed over the window) and the stocks (each unit's last figure)."""
-    from lanhmanh.reporting.models import COUNTED_STATUSES, Status, SubmissionValue
+    entered = entered_figures()
 
     def counted(units):
-        return SubmissionValue.objects.filter(
-            submission__status__in=COUNTED_STATUSES,
+        return entered.model.objects.filter(
+            submission__status__in=entered.counted,
             submission__period_start__gte=window.start,
             submission__period_end__lte=window.end,
             submission__unit__in=units,
@@ -84,7 +84,7 @@ def _entered_rows(
     sums = {
         "num": Sum("numerator"),
         "den": Sum("denominator"),
-        "pending": Count("pk", filter=Q(submission__status=Status.SUBMITTED)),
+        "pending": Count("pk", filter=Q(submission__status=entered.pending)),
     }
     parts = []
     if flows:
@@ -116,7 +116,7 @@ def _entered_rows(
             .values("pk")
         )
         parts.append(
-            SubmissionValue.objects.filter(pk__in=last).order_by().values(*group).annotate(**sums)
+            entered.model.objects.filter(pk__in=last).order_by().values(*group).annotate(**sums)
         )
     if not parts:
         return []

@@ -5,7 +5,7 @@ from auditlog.models import LogEntry
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,7 +17,7 @@ from . import selectors, services
 from .access import may_write, require_read, require_write
 from .forms import CommitmentForm, EstablishmentForm, StatusChangeForm
 from .importing import establishments_export
-from .models import BusinessType, Establishment, EstablishmentStatus, RiskLevel
+from .models import BusinessType, Commitment, Establishment, EstablishmentStatus, RiskLevel
 
 PAGE_SIZE = 50
 
@@ -209,10 +209,6 @@ def commitment_add(request, pk):
 
 def commitment_document(request, pk):
     """The signed commitment's file, only through the establishment's scope."""
-    from django.http import FileResponse, Http404
-
-    from .models import Commitment
-
     require_read(request.user)
     commitment = get_visible_or_404(Commitment, request.user, pk=pk)
     if not commitment.document:

@@ -6,6 +6,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from lanhmanh.accounts.scope import get_visible_or_404
 from lanhmanh.organizations.models import Agency
 
 from . import selectors, services
@@ -62,8 +63,6 @@ def hotspot_create(request):
 
 
 def _hotspot(request, pk):
-    from lanhmanh.accounts.scope import get_visible_or_404
-
     return get_visible_or_404(Hotspot.objects.select_related("unit"), request.user, pk=pk)
 
 

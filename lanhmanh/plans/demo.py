@@ -21,9 +21,12 @@ from django.db import transaction
 
 from lanhmanh.geography.models import AdministrativeUnit
 from lanhmanh.geography.resolve import units_matching
+from lanhmanh.indicators.models import Indicator
+from lanhmanh.organizations.models import Agency
+from lanhmanh.organizations.services import unit_label
 
 from .importer import DocumentReadError, parse_plan, read_document
-from .models import Plan, PlanStatus
+from .models import Plan, PlanStatus, Target, Task
 from .services import plan_create_from_draft, plan_year
 
 __all__ = ["MSG_SKIPPED", "SEEDS_ENV", "plans_demo_build", "seeds_dir_find"]
@@ -142,12 +145,6 @@ CURRENT_TASKS = [
 @transaction.atomic
 def current_plan_demo_build(unit: AdministrativeUnit, year: int, user=None) -> Plan:
     """The issued plan of ``unit`` for ``year`` with the targets above (found if it exists)."""
-    from lanhmanh.indicators.models import Indicator
-    from lanhmanh.organizations.models import Agency
-    from lanhmanh.organizations.services import unit_label
-
-    from .models import Target, Task
-
     title = CURRENT_PLAN_TITLE.format(year=year)
     existing = Plan.objects.filter(unit=unit, year_from=year, title=title).first()
     if existing is not None:

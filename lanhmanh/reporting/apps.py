@@ -12,7 +12,17 @@ class ReportingConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
+        from lanhmanh.indicators.registry import EnteredFigures, register_entered
+
         from . import models
+
+        register_entered(
+            EnteredFigures(
+                model=models.SubmissionValue,
+                counted=tuple(models.COUNTED_STATUSES),
+                pending=models.Status.SUBMITTED,
+            )
+        )
 
         for model in (models.ReportForm, models.ReportFormIndicator, models.Submission):
             auditlog.register(model)

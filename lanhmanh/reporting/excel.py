@@ -21,7 +21,11 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from lanhmanh.geography.models import AdministrativeUnit
+
 from .forms import FigureSheet
+from .models import ReportForm
+from .periods import period_from_key
 
 META_SHEET = "_lanhmanh"
 SHEET = "Bao cao"
@@ -207,11 +211,6 @@ def read_upload(submission, file) -> Upload:
 
 
 def _mismatch(submission, meta: dict) -> str | None:
-    from lanhmanh.geography.models import AdministrativeUnit
-
-    from .models import ReportForm
-    from .periods import period_from_key
-
     if not meta.get("form") or not meta.get("unit") or not meta.get("period"):
         return str(NOT_A_TEMPLATE)
     if meta["form"] != submission.form.code:

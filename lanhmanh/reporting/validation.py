@@ -14,6 +14,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext_lazy as _
 
+from lanhmanh.indicators.catalogue import DISAGGREGATION_LABELS
 from lanhmanh.indicators.models import Indicator, Measure, disaggregation_keys
 
 NOT_A_NUMBER = _("“%(value)s” không phải là một số.")
@@ -147,8 +148,6 @@ def check_cells(rows: dict[str, list[str]], indicators: dict[str, Indicator], va
 
 def check_parts(merged: dict[tuple[str, str], Figure], rows: dict[str, list[str]]) -> dict:
     """The parts of one dimension may not add up to more than the total."""
-    from lanhmanh.indicators.catalogue import DISAGGREGATION_LABELS
-
     errors: dict[str, list] = {}
     for code, dimensions in rows.items():
         total = merged.get((code, ""))
