@@ -66,6 +66,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # CSP on every response, no-store on every response to a signed-in user.
+    "lanhmanh.core.headers.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "lanhmanh.core.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",

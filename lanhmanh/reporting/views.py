@@ -145,6 +145,7 @@ def _page(request, submission, *, sheet=None, errors=(), upload_errors=(), statu
         "may_edit": may_edit,
         "may_review": reviewer and submission.status == Status.SUBMITTED,
         "may_reopen": reviewer and submission.status == Status.APPROVED,
+        "self_submitted": submission.submitted_by_id == request.user.pk,
         "return_form": ReturnForm(initial={"version": submission.version}),
         "reopen_form": ReopenForm(initial={"version": submission.version}),
         "upload_form": UploadForm(),
