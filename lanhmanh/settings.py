@@ -71,6 +71,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "lanhmanh.core.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # 404 for oversized ids in paths, 400 for NUL characters in parameters.
+    "lanhmanh.core.guards.RequestGuardMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from lanhmanh.accounts.permissions import can_read, can_write
 from lanhmanh.accounts.roles import Module
+from lanhmanh.core.params import query_year
 from lanhmanh.core.text import fold
 from lanhmanh.documents.plan_docx import signature_label
 from lanhmanh.geography.models import AdministrativeUnit
@@ -35,21 +36,19 @@ def plan_units(user) -> list:
 
 def plan_list(request):
     require_plans(request.user)
-    year = request.GET.get("year", "")
+    year = query_year(request)
     query = request.GET.get("q", "").strip()
     units = plan_units(request.user)
     unit_id = request.GET.get("unit", "")
     unit = next((u for u in units if str(u.pk) == unit_id), None)
-    plans = selectors.plan_list(
-        request.user, unit=unit, year=int(year) if year.isdigit() else None, query=query
-    )
+    plans = selectors.plan_list(request.user, unit=unit, year=year, query=query)
     page = Paginator(plans, 30).get_page(request.GET.get("page"))
     return render(
         request,
         "plans/plan_list.html",
         {
             "page": page,
-            "year": year,
+            "year": year or "",
             "query": query,
             "unit": unit,
             "units": [(u.pk, ReviewForm.unit_label(u)) for u in units],
