@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "lanhmanh.indicators",
     "lanhmanh.reporting",
     "lanhmanh.inspections",
+    "lanhmanh.audit",
 ]
 
 MIDDLEWARE = [
@@ -217,6 +218,10 @@ SPECTACULAR_SETTINGS = {
 }
 
 AUDITLOG_INCLUDE_ALL_MODELS = False
+# auditlog cannot tell a citizen sending a tip from an official: it keeps no address at
+# all. lanhmanh.core.audit keeps the address of signed-in users' actions only; failed
+# logins and lockouts (staff accounts) keep theirs, as django-axes does.
+AUDITLOG_DISABLE_REMOTE_ADDR = True
 
 LOGGING = {
     "version": 1,

@@ -14,6 +14,8 @@ from django.db import models
 from django.http import Http404
 from django.utils import timezone
 
+from lanhmanh.core.audit import note_fetched
+
 _CACHE_ATTR = "_lanhmanh_scope"
 
 
@@ -139,6 +141,8 @@ def get_visible_or_404(queryset_or_model, user, **lookup):
         else queryset_or_model
     )
     try:
-        return qs.visible_to(user).get(**lookup)
+        obj = qs.visible_to(user).get(**lookup)
     except (qs.model.DoesNotExist, ValueError, TypeError) as exc:
         raise Http404 from exc
+    note_fetched(obj)  # an audited page records the record it showed
+    return obj

@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from lanhmanh.core.audit import AuditAction, audited
 from lanhmanh.core.params import query_year
 
 from . import selectors, services
@@ -51,6 +52,7 @@ def followup_list(request):
     )
 
 
+@audited(AuditAction.READ)
 def inspection_detail(request, pk):
     require_read(request.user)
     inspection = selectors.inspection_for_page(request.user, pk)

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from lanhmanh.accounts.permissions import can_read, can_write
 from lanhmanh.accounts.roles import Module
+from lanhmanh.core.audit import AuditAction, audited
 from lanhmanh.core.params import query_year
 from lanhmanh.core.text import fold
 from lanhmanh.documents.plan_docx import signature_label
@@ -67,6 +68,7 @@ def coordinating_display(task) -> list:
     return [(a, a.name) for a in agencies] + [(None, n) for n in names]
 
 
+@audited(AuditAction.READ)
 def plan_detail(request, pk):
     require_plans(request.user)
     plan = selectors.plan_for_page(request.user, pk)

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from lanhmanh.accounts.permissions import can_write
+from lanhmanh.core.audit import AuditAction, audited
 from lanhmanh.organizations.models import Agency
 
 from . import selectors
@@ -155,6 +156,7 @@ def _page(request, submission, *, sheet=None, errors=(), upload_errors=(), statu
     return render(request, "reporting/submission_detail.html", context, status=status)
 
 
+@audited(AuditAction.READ)
 def submission_detail(request, pk):
     """GET: the report; POST: save its figures (``action=save``) or save and submit."""
     require_read(request.user)
