@@ -1,7 +1,6 @@
 """What reaches the trail without a call in a view: data changes that django-auditlog
 records (copied here, so the screen has one table), changes made in Django's admin
-(configuration), failed logins and lockouts (django-axes). Logins and logouts arrive
-through auditlog's entries written by lanhmanh.accounts.signals.
+(configuration), logins and logouts, failed logins and lockouts (django-axes).
 
 Addresses: django-auditlog's own entries keep none (AUDITLOG_DISABLE_REMOTE_ADDR: it
 cannot tell a citizen from an official). Failed logins and lockouts keep the address
@@ -12,7 +11,7 @@ address is what traces a guessing attack.
 from auditlog.models import LogEntry
 from axes.signals import user_locked_out
 from django.contrib.admin.models import LogEntry as AdminLogEntry
-from django.contrib.auth.signals import user_login_failed
+from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 
@@ -25,7 +24,6 @@ _WRITES = {
     LogEntry.Action.UPDATE: AuditAction.UPDATE,
     LogEntry.Action.DELETE: AuditAction.DELETE,
 }
-_EVENTS = {"login": AuditAction.LOGIN, "logout": AuditAction.LOGOUT}
 
 
 @receiver(post_save, sender=LogEntry)
@@ -33,9 +31,9 @@ def copy_auditlog_entry(sender, instance, created, **kwargs):
     if not created:
         return
     changes = instance.changes_dict or {}
-    action = _WRITES.get(instance.action) or _EVENTS.get(changes.get("event"))
+    action = _WRITES.get(instance.action)
     if action is None:
-        return
+        return  # logins and logouts come with their request below
     model = instance.content_type.model_class() if instance.content_type_id else None
     obj = None
     if model is not None and action != AuditAction.DELETE:
@@ -49,7 +47,7 @@ def copy_auditlog_entry(sender, instance, created, **kwargs):
         object_id=str(instance.object_pk or "")[:64],
         object_repr=(instance.object_repr or "")[:255],
         unit_path=unit_path_of(obj, actor),
-        detail={} if action in (AuditAction.LOGIN, AuditAction.LOGOUT) else {"changes": changes},
+        detail={"changes": changes},
     )
 
 
@@ -72,6 +70,21 @@ def copy_admin_change(sender, instance, created, **kwargs):
         object_repr=(instance.object_repr or "")[:255],
         detail={"admin_action": instance.action_flag, "message": instance.get_change_message()},
     )
+
+
+@receiver(user_logged_in)
+def record_login(sender, request, user, **kwargs):
+    from lanhmanh.core.audit import audit
+
+    audit(request, AuditAction.LOGIN, user)
+
+
+@receiver(user_logged_out)
+def record_logout(sender, request, user, **kwargs):
+    from lanhmanh.core.audit import audit
+
+    if user is not None:
+        audit(user, AuditAction.LOGOUT, user, ip=request.META.get("REMOTE_ADDR"))
 
 
 def _client_ip(request):

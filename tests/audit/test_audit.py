@@ -148,7 +148,9 @@ def test_logins_and_failed_logins_are_recorded_with_the_address(world, client):
         ("th_admin", "127.0.0.1", str(world.th_admin.pk))
     ]
     assert failed[0].unit_path == world.thanh_hoa.path
-    assert [e.actor for e in login] == [world.th_admin]
+    assert [(e.actor, e.ip) for e in login] == [(world.th_admin, "127.0.0.1")]
+    client.post(reverse("logout"))
+    assert [e.actor for e in events(AuditAction.LOGOUT)] == [world.th_admin]
 
 
 @override_settings(AXES_FAILURE_LIMIT=2)
