@@ -62,13 +62,18 @@ INSTALLED_APPS = [
     "lanhmanh.indicators",
     "lanhmanh.reporting",
     "lanhmanh.inspections",
+    "lanhmanh.audit",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # CSP on every response, no-store on every response to a signed-in user.
+    "lanhmanh.core.headers.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "lanhmanh.core.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # 404 for oversized ids in paths, 400 for NUL characters in parameters.
+    "lanhmanh.core.guards.RequestGuardMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -213,6 +218,10 @@ SPECTACULAR_SETTINGS = {
 }
 
 AUDITLOG_INCLUDE_ALL_MODELS = False
+# auditlog cannot tell a citizen sending a tip from an official: it keeps no address at
+# all. lanhmanh.core.audit keeps the address of signed-in users' actions only; failed
+# logins and lockouts (staff accounts) keep theirs, as django-axes does.
+AUDITLOG_DISABLE_REMOTE_ADDR = True
 
 LOGGING = {
     "version": 1,

@@ -25,5 +25,6 @@ urlpatterns = [
     path("reporting/", include("lanhmanh.reporting.urls")),
     path("inspections/", include("lanhmanh.inspections.urls")),
     path("api/", include("lanhmanh.api.urls")),
+    path("audit/", include("lanhmanh.audit.urls")),
     path(f"{settings.ADMIN_URL}", admin.site.urls),
 ]

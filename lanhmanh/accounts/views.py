@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from lanhmanh.core.audit import AuditAction, audited
 from lanhmanh.core.text import fold
 from lanhmanh.organizations.models import Agency
 
@@ -91,6 +92,7 @@ def _matching_user_ids(users, query: str) -> list[int]:
     return [pk for pk, username, full_name in rows if key in fold(f"{username} {full_name}")]
 
 
+@audited(AuditAction.READ)
 def user_detail(request, pk):
     user = _visible_user(request, pk)
     memberships = list(_scoped_memberships(request.user).filter(user=user))

@@ -14,6 +14,8 @@ from typing import Any, Protocol
 from django.db import models
 from django.http import Http404
 
+from .fetched import note_fetched
+
 # The actions a role may open on a module.
 READ = "read"
 WRITE = "write"
@@ -118,6 +120,8 @@ def get_visible_or_404(queryset_or_model, user, *, module=None, action=READ, **l
         else queryset_or_model
     )
     try:
-        return qs.visible_to(user, module=module, action=action).get(**lookup)
+        obj = qs.visible_to(user, module=module, action=action).get(**lookup)
     except (qs.model.DoesNotExist, ValueError, TypeError, OverflowError) as exc:
         raise Http404 from exc
+    note_fetched(obj)  # an audited page records the record it showed
+    return obj

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lanhmanh.accounts.scope import get_visible_or_404
+from lanhmanh.core.audit import AuditAction, audited
 from lanhmanh.geography.models import AdministrativeUnit
 
 from . import selectors, services
@@ -88,6 +89,7 @@ def establishment_list(request):
     )
 
 
+@audited(AuditAction.EXPORT)
 def establishment_export(request):
     require_read(request.user)
     content = establishments_export(selectors.establishment_list(request.user, **_filters(request)))
@@ -100,6 +102,7 @@ def establishment_export(request):
     return response
 
 
+@audited(AuditAction.READ)
 def establishment_detail(request, pk):
     require_read(request.user)
     establishment = selectors.establishment_for_page(request.user, pk)
@@ -184,6 +187,7 @@ def establishment_status(request, pk):
     )
 
 
+@audited(AuditAction.UPLOAD)
 def commitment_add(request, pk):
     establishment = _writable_establishment(request, pk)
     form = CommitmentForm(request.POST or None, request.FILES or None)
@@ -207,6 +211,7 @@ def commitment_add(request, pk):
     )
 
 
+@audited(AuditAction.DOWNLOAD)
 def commitment_document(request, pk):
     """The signed commitment's file, only through the establishment's scope."""
     require_read(request.user)

@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from lanhmanh.accounts.scope import get_visible_or_404
+from lanhmanh.core.audit import AuditAction, audited
 from lanhmanh.organizations.models import Agency
 
 from . import selectors, services
@@ -66,6 +67,7 @@ def _hotspot(request, pk):
     return get_visible_or_404(Hotspot.objects.select_related("unit"), request.user, pk=pk)
 
 
+@audited(AuditAction.READ)
 def hotspot_detail(request, pk):
     require_read(request.user)
     hotspot = _hotspot(request, pk)

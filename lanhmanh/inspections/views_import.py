@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from lanhmanh.accounts.scope import get_visible_or_404
+from lanhmanh.core.audit import AuditAction, audited
 
 from . import selectors
 from .access import require_write
@@ -22,6 +23,7 @@ PREVIEW_ROWS = 50
 ERROR_ROWS = 200
 
 
+@audited(AuditAction.UPLOAD)
 def import_upload(request):
     require_write(request.user)
     form = ImportUploadForm(

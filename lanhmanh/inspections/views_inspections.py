@@ -10,6 +10,9 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from lanhmanh.core.audit import AuditAction, audited
+from lanhmanh.core.params import query_year
+
 from . import selectors, services
 from .access import may_write, require_read, require_write
 from .forms import InspectionForm, ViolationFormSet
@@ -21,10 +24,8 @@ PAGE_SIZE = 50
 def inspection_list(request):
     require_read(request.user)
     kind = request.GET.get("kind", "")
-    year = request.GET.get("year", "")
-    inspections = selectors.inspection_list(
-        request.user, kind=kind, year=int(year) if year.isdigit() else None
-    )
+    year = query_year(request)
+    inspections = selectors.inspection_list(request.user, kind=kind, year=year)
     page = Paginator(inspections, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
@@ -32,7 +33,7 @@ def inspection_list(request):
         {
             "page": page,
             "kind": kind,
-            "year": year,
+            "year": year or "",
             "kinds": InspectionKind.choices,
             "title": _("Các lượt kiểm tra"),
         },
@@ -51,6 +52,7 @@ def followup_list(request):
     )
 
 
+@audited(AuditAction.READ)
 def inspection_detail(request, pk):
     require_read(request.user)
     inspection = selectors.inspection_for_page(request.user, pk)

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from lanhmanh.accounts.scope import get_visible_or_404
+from lanhmanh.core.audit import AuditAction, audited
 from lanhmanh.organizations.models import InspectionTeam
 
 from . import selectors, services
@@ -61,6 +62,7 @@ def plan_create(request, team_pk):
     )
 
 
+@audited(AuditAction.READ)
 def plan_detail(request, pk):
     require_read(request.user)
     plan = selectors.plan_for_page(request.user, pk)

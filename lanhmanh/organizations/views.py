@@ -14,6 +14,7 @@ from django.utils.translation import ngettext
 from lanhmanh.accounts.permissions import can_write, require_write
 from lanhmanh.accounts.roles import Module
 from lanhmanh.accounts.scope import WRITE, get_visible_or_404, units_of
+from lanhmanh.core.audit import AuditAction, audited
 from lanhmanh.geography.models import AdministrativeUnit
 
 from . import services
@@ -96,6 +97,7 @@ def unit_options(request):
     )
 
 
+@audited(AuditAction.READ)
 def agency_detail(request, pk):
     agency = get_visible_or_404(
         Agency.objects.select_related("unit", "sector"), request.user, pk=pk
@@ -243,6 +245,7 @@ def team_list(request):
     )
 
 
+@audited(AuditAction.READ)
 def team_detail(request, pk):
     team = get_visible_or_404(InspectionTeam.objects.select_related("unit"), request.user, pk=pk)
     members = team.members.select_related("agency").order_by("role", "full_name")

@@ -7,6 +7,8 @@ from django.utils.translation import gettext as _
 from lanhmanh.accounts.permissions import can_write
 from lanhmanh.accounts.roles import Module
 from lanhmanh.accounts.scope import require_module
+from lanhmanh.core.audit import AuditAction, audited
+from lanhmanh.core.params import query_year
 from lanhmanh.core.text import fold
 from lanhmanh.documents.plan_docx import signature_label
 from lanhmanh.geography.models import AdministrativeUnit
@@ -34,21 +36,19 @@ def plan_units(user) -> list:
 
 def plan_list(request):
     require_plans(request.user)
-    year = request.GET.get("year", "")
+    year = query_year(request)
     query = request.GET.get("q", "").strip()
     units = plan_units(request.user)
     unit_id = request.GET.get("unit", "")
     unit = next((u for u in units if str(u.pk) == unit_id), None)
-    plans = selectors.plan_list(
-        request.user, unit=unit, year=int(year) if year.isdigit() else None, query=query
-    )
+    plans = selectors.plan_list(request.user, unit=unit, year=year, query=query)
     page = Paginator(plans, 30).get_page(request.GET.get("page"))
     return render(
         request,
         "plans/plan_list.html",
         {
             "page": page,
-            "year": year,
+            "year": year or "",
             "query": query,
             "unit": unit,
             "units": [(u.pk, ReviewForm.unit_label(u)) for u in units],
@@ -67,6 +67,7 @@ def coordinating_display(task) -> list:
     return [(a, a.name) for a in agencies] + [(None, n) for n in names]
 
 
+@audited(AuditAction.READ)
 def plan_detail(request, pk):
     require_plans(request.user)
     plan = selectors.plan_for_page(request.user, pk)

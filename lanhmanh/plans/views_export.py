@@ -8,6 +8,7 @@ from django.http import HttpResponse
 
 from lanhmanh.accounts.roles import Module
 from lanhmanh.accounts.scope import require_module
+from lanhmanh.core.audit import AuditAction, audited
 from lanhmanh.documents.plan_docx import plan_filename, plan_to_docx
 
 from . import selectors
@@ -24,6 +25,7 @@ def content_disposition(filename: str) -> str:
     return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(filename)}"
 
 
+@audited(AuditAction.DOWNLOAD)
 def plan_export_docx(request, pk):
     require_module(request.user, Module.PLANS)
     plan = selectors.plan_for_page(request.user, pk)

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 from lanhmanh.accounts.permissions import can_write
 from lanhmanh.accounts.roles import Module
 from lanhmanh.accounts.scope import WRITE, require_module
+from lanhmanh.core.audit import AuditAction, audited
 
 from .forms import ReviewForm, TargetFormSet, TaskFormSet, UploadForm
 from .importer import DocumentReadError
@@ -33,6 +34,7 @@ def _require_writer(user):
     require_module(user, Module.PLANS, WRITE)
 
 
+@audited(AuditAction.UPLOAD)
 def import_upload(request):
     _require_writer(request.user)
     form = UploadForm(request.POST or None, request.FILES or None)

@@ -5,6 +5,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from lanhmanh.core.audit import AuditAction, audited
+
 from . import selectors, services
 from .forms_manage import TaskUpdateForm
 from .views import coordinating_display, require_plans
@@ -28,6 +30,7 @@ def my_tasks(request):
     )
 
 
+@audited(AuditAction.READ)
 def task_detail(request, pk):
     """GET: the task and its history; POST: a progress update, by a member of the lead
     agency or a coordinator of the plan's unit."""

@@ -253,6 +253,12 @@ def period_containing(kind: str, day: datetime.date) -> Period | None:
     return None
 
 
+def is_future(period: Period, today: datetime.date) -> bool:
+    """A period whose window starts after ``today``: nobody reports on it yet (an ad hoc
+    request carries the dates it was asked for and is never refused as future)."""
+    return period.kind != PeriodKind.AD_HOC and period.window.start > today
+
+
 def periods_within(kind: str, window: Window) -> list[Period]:
     """The periods of ``kind`` whose windows lie inside ``window``, in order."""
     found: list[Period] = []

@@ -24,7 +24,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lanhmanh.accounts.permissions import can_write
 from lanhmanh.accounts.roles import Module, Role
-from lanhmanh.accounts.scope import REVIEW, scope_for, units_of
+from lanhmanh.accounts.scope import REVIEW, WRITE, scope_for, units_of
 from lanhmanh.core.text import nfc
 from lanhmanh.geography.models import AdministrativeUnit, Level
 from lanhmanh.organizations.models import Agency
@@ -38,7 +38,7 @@ from .models import (
     SubmissionEvent,
     SubmissionValue,
 )
-from .periods import Period, period_from_key
+from .periods import Period, is_future, period_from_key
 from .validation import Figure, cell_key, check_cells, check_parts
 
 STALE_VERSION = _(
@@ -59,6 +59,15 @@ AGENCY_REQUIRED = _("Biểu mẫu này do cơ quan ngành %(sector)s của đơn
 AGENCY_NOT_ALLOWED = _("Biểu mẫu này do Ủy ban nhân dân (cơ quan thường trực) báo cáo.")
 DUPLICATE = _("Đơn vị đã có báo cáo theo biểu mẫu này cho kỳ này.")
 REQUIRED_MISSING = _("Chưa nhập số liệu bắt buộc: %(names)s.")
+FUTURE_PERIOD = _(
+    "Kỳ báo cáo “%(period)s” chưa bắt đầu: chỉ báo cáo kỳ hiện tại hoặc các kỳ đã qua "
+    "(trừ báo cáo đột xuất)."
+)
+SELF_APPROVAL = _(
+    "Người gửi báo cáo không được tự duyệt báo cáo đó: cần một cán bộ khác của cơ quan "
+    "thường trực duyệt."
+)
+ON_BEHALF = _("Nhập thay cho %(unit)s")
 OUTLIER = _("%(indicator)s: %(value)s, chênh lệch lớn so với kỳ trước (%(previous)s).")
 
 # A figure more than this many times (or less than this fraction of) the previous
@@ -111,6 +120,27 @@ def _require_reviewer(user, submission: Submission) -> None:
         raise PermissionDenied(NOT_REVIEWER)
 
 
+def _refuse_future(period: Period) -> None:
+    if is_future(period, timezone.localdate()):
+        raise ValidationError(FUTURE_PERIOD % {"period": period.label}, code="future")
+
+
+def on_behalf(user, submission: Submission) -> bool:
+    """The writer holds no reporting role at the submission's unit itself: a coordinator
+    or administrator above it (or the national administrator) entering for the unit. It
+    is allowed, and the history says so."""
+    return all(unit.pk != submission.unit_id for unit in units_of(user, Module.REPORTING, WRITE))
+
+
+def _writer_note(user, submission: Submission, note="") -> str:
+    """The comment of a writer's event: ``note``, and who the entry was made for when it
+    was made on the unit's behalf."""
+    if not on_behalf(user, submission):
+        return note
+    behalf = str(ON_BEHALF % {"unit": submission.unit})
+    return f"{note} — {behalf}" if note else behalf
+
+
 def _event(submission, action, user, comment="") -> None:
     SubmissionEvent.objects.create(
         submission=submission, action=action, user=user, at=timezone.now(), comment=comment
@@ -156,6 +186,7 @@ def submission_create(
         raise ValidationError(WRONG_LEVEL % {"level": Level(form.unit_level).label.lower()})
     if period.kind != form.periodicity:
         raise ValidationError(WRONG_PERIOD % {"kind": form.get_periodicity_display()})
+    _refuse_future(period)
     window = period.window
     if (unit.valid_from and unit.valid_from > window.end) or (
         unit.valid_to and unit.valid_to < window.start
@@ -182,7 +213,7 @@ def submission_create(
             submission.save()
     except IntegrityError as exc:
         raise ValidationError(DUPLICATE) from exc
-    _event(submission, Action.CREATED, user)
+    _event(submission, Action.CREATED, user, _writer_note(user, submission))
     return submission
 
 
@@ -244,7 +275,7 @@ def submission_save_values(
         elif (current.numerator, current.denominator) != (figure.numerator, figure.denominator):
             current.numerator, current.denominator = figure.numerator, figure.denominator
             current.save(update_fields=["numerator", "denominator"])
-    _event(submission, Action.SAVED, user)
+    _event(submission, Action.SAVED, user, _writer_note(user, submission))
     return SaveResult(submission.version, outlier_warnings(submission, merged, indicators))
 
 
@@ -311,6 +342,7 @@ def _illegal(action):
 def submission_submit(*, submission: Submission, user, version: int | None = None) -> Submission:
     """Send a draft (or a returned report, corrected) up for approval."""
     _require_writer(user, submission.unit)
+    _refuse_future(submission.period)
     missing = _missing_required(submission)
     if missing:
         raise ValidationError(REQUIRED_MISSING % {"names": ", ".join(missing)})
@@ -320,7 +352,8 @@ def submission_submit(*, submission: Submission, user, version: int | None = Non
     submission.submitted_at = timezone.now()
     submission.submitted_by = user
     submission.save(update_fields=["status", "submitted_at", "submitted_by", "updated_at"])
-    _event(submission, Action.SUBMITTED, user, _("Gửi lại sau khi sửa") if resubmitted else "")
+    note = str(_("Gửi lại sau khi sửa")) if resubmitted else ""
+    _event(submission, Action.SUBMITTED, user, _writer_note(user, submission, note))
     return submission
 
 
@@ -339,6 +372,11 @@ def _missing_required(submission: Submission) -> list[str]:
 def submission_approve(*, submission: Submission, user, version: int | None = None) -> Submission:
     """Accept a submitted report: its figures are locked from now on."""
     _require_reviewer(user, submission)
+    # Separation of duties: whoever sent the report (for the unit or on its behalf) is
+    # not the one who accepts it.
+    if submission.submitted_by_id is not None and submission.submitted_by_id == user.pk:
+        raise ValidationError(SELF_APPROVAL, code="self_approval")
+    _refuse_future(submission.period)
     _claim(submission, version, [Status.SUBMITTED], _illegal(Action.APPROVED))
     submission.status = Status.APPROVED
     submission.approved_at = timezone.now()

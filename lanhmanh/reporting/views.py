@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from lanhmanh.accounts.permissions import can_write
+from lanhmanh.core.audit import AuditAction, audited
 from lanhmanh.organizations.models import Agency
 
 from . import selectors
@@ -105,6 +106,7 @@ def _page(request, submission, *, sheet=None, errors=(), upload_errors=(), statu
         "may_edit": may_edit,
         "may_review": reviewer and submission.status == Status.SUBMITTED,
         "may_reopen": reviewer and submission.status == Status.APPROVED,
+        "self_submitted": submission.submitted_by_id == request.user.pk,
         "return_form": ReturnForm(initial={"version": submission.version}),
         "reopen_form": ReopenForm(initial={"version": submission.version}),
         "upload_form": UploadForm(),
@@ -114,6 +116,7 @@ def _page(request, submission, *, sheet=None, errors=(), upload_errors=(), statu
     return render(request, "reporting/submission_detail.html", context, status=status)
 
 
+@audited(AuditAction.READ)
 def submission_detail(request, pk):
     """GET: the report; POST: save its figures (``action=save``) or save and submit."""
     require_read(request.user)

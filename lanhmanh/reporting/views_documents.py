@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from django.http import HttpResponse
 
+from lanhmanh.core.audit import AuditAction, audited
+
 from .forms import PeriodForm
 from .report_docx import report_docx, report_filename
 from .report_xlsx import report_xlsx, report_xlsx_filename
@@ -20,6 +22,7 @@ def _unit_and_period(request):
     return unit, PeriodForm(request.GET).period()
 
 
+@audited(AuditAction.EXPORT)
 def report_document(request):
     unit, period = _unit_and_period(request)
     response = HttpResponse(report_docx(unit, period, user=request.user), content_type=DOCX)
@@ -27,6 +30,7 @@ def report_document(request):
     return response
 
 
+@audited(AuditAction.EXPORT)
 def report_figures_xlsx(request):
     unit, period = _unit_and_period(request)
     response = HttpResponse(report_xlsx(unit, period, user=request.user), content_type=XLSX)

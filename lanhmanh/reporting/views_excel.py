@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from lanhmanh.accounts.permissions import can_write
+from lanhmanh.core.audit import AuditAction, audited
 
 from .excel import located, read_upload, template_filename, template_xlsx
 from .forms import UploadForm
@@ -24,6 +25,7 @@ UPLOAD_REFUSED = gettext_lazy(
 )
 
 
+@audited(AuditAction.DOWNLOAD)
 def submission_template(request, pk):
     require_read(request.user)
     submission = submission_or_404(request.user, pk)
@@ -33,6 +35,7 @@ def submission_template(request, pk):
 
 
 @require_POST
+@audited(AuditAction.UPLOAD)
 def submission_upload(request, pk):
     require_read(request.user)
     submission = submission_or_404(request.user, pk)

@@ -329,7 +329,7 @@ def test_illegal_transitions_are_refused(world, draft, steps, illegal):
     save(draft, {"awareness_activities": "4"}, world.national)
     for step in steps:
         if step == "submit":
-            submission_submit(submission=draft, user=world.national)
+            submission_submit(submission=draft, user=world.hac_thanh_officer)
         else:
             submission_approve(submission=draft, user=world.national)
     before = Submission.objects.get(pk=draft.pk)

@@ -1,0 +1,127 @@
+"""What reaches the trail without a call in a view: data changes that django-auditlog
+records (copied here, so the screen has one table), changes made in Django's admin
+(configuration), logins and logouts, failed logins and lockouts (django-axes).
+
+Addresses: django-auditlog's own entries keep none (AUDITLOG_DISABLE_REMOTE_ADDR: it
+cannot tell a citizen from an official). Failed logins and lockouts keep the address
+they came from, as django-axes does to lock it out: only staff have accounts, and an
+address is what traces a guessing attack.
+"""
+
+from auditlog.models import LogEntry
+from axes.signals import user_locked_out
+from django.contrib.admin.models import LogEntry as AdminLogEntry
+from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
+from django.db.models.signals import post_save
+from django.dispatch import receiver
+
+from lanhmanh.core.audit import AuditAction, unit_path_of
+
+from .models import AuditEvent
+
+_WRITES = {
+    LogEntry.Action.CREATE: AuditAction.CREATE,
+    LogEntry.Action.UPDATE: AuditAction.UPDATE,
+    LogEntry.Action.DELETE: AuditAction.DELETE,
+}
+
+
+@receiver(post_save, sender=LogEntry)
+def copy_auditlog_entry(sender, instance, created, **kwargs):
+    if not created:
+        return
+    changes = instance.changes_dict or {}
+    action = _WRITES.get(instance.action)
+    if action is None:
+        return  # logins and logouts come with their request below
+    model = instance.content_type.model_class() if instance.content_type_id else None
+    obj = None
+    if model is not None and action != AuditAction.DELETE:
+        obj = model._default_manager.filter(pk=instance.object_pk).first()
+    actor = instance.actor
+    AuditEvent.objects.create(
+        actor=actor,
+        actor_name=actor.get_username() if actor else "",
+        action=action,
+        object_type=model._meta.label_lower if model else "",
+        object_id=str(instance.object_pk or "")[:64],
+        object_repr=(instance.object_repr or "")[:255],
+        unit_path=unit_path_of(obj, actor),
+        detail={"changes": changes},
+    )
+
+
+@receiver(post_save, sender=AdminLogEntry)
+def copy_admin_change(sender, instance, created, **kwargs):
+    """Django's admin is where the national administrator changes the catalogues (report
+    forms, indicators, sectors): a configuration change."""
+    if not created:
+        return
+    AuditEvent.objects.create(
+        actor=instance.user,
+        actor_name=instance.user.get_username() if instance.user_id else "",
+        action=AuditAction.CONFIG,
+        object_type=(
+            instance.content_type.model_class()._meta.label_lower
+            if instance.content_type_id and instance.content_type.model_class()
+            else ""
+        ),
+        object_id=str(instance.object_id or "")[:64],
+        object_repr=(instance.object_repr or "")[:255],
+        detail={"admin_action": instance.action_flag, "message": instance.get_change_message()},
+    )
+
+
+@receiver(user_logged_in)
+def record_login(sender, request, user, **kwargs):
+    from lanhmanh.core.audit import audit
+
+    audit(request, AuditAction.LOGIN, user)
+
+
+@receiver(user_logged_out)
+def record_logout(sender, request, user, **kwargs):
+    from lanhmanh.core.audit import audit
+
+    if user is not None:
+        audit(user, AuditAction.LOGOUT, user, ip=request.META.get("REMOTE_ADDR"))
+
+
+def _client_ip(request):
+    return request.META.get("REMOTE_ADDR") if request is not None else None
+
+
+@receiver(user_login_failed)
+def record_failed_login(sender, credentials, request=None, **kwargs):
+    from django.contrib.auth import get_user_model
+
+    from lanhmanh.core.audit import audit
+
+    username = str(credentials.get("username", ""))[:150]
+    account = get_user_model().objects.filter(username=username).first()
+    audit(
+        None,
+        AuditAction.LOGIN_FAILED,
+        account,
+        actor_name=username,
+        ip=_client_ip(request),
+        keep_ip=True,
+        path=request.path if request is not None else "",
+    )
+
+
+@receiver(user_locked_out)
+def record_lockout(sender, request=None, username=None, ip_address=None, **kwargs):
+    from django.contrib.auth import get_user_model
+
+    from lanhmanh.core.audit import audit
+
+    account = get_user_model().objects.filter(username=username or "").first()
+    audit(
+        None,
+        AuditAction.LOCKOUT,
+        account,
+        actor_name=str(username or "")[:150],
+        ip=ip_address or _client_ip(request),
+        keep_ip=True,
+    )

@@ -1,0 +1,1 @@
+from tests.inspections.conftest import record_inspection, records  # noqa: F401 - fixtures
