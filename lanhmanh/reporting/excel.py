@@ -10,7 +10,6 @@ cell it comes from.
 
 from __future__ import annotations
 
-import io
 import zipfile
 from dataclasses import dataclass, field
 
@@ -20,6 +19,8 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.datavalidation import DataValidation
+
+from lanhmanh.core.xlsx_export import workbook_bytes
 
 from .forms import FigureSheet
 
@@ -126,9 +127,7 @@ def template_xlsx(submission) -> bytes:
         meta[f"A{row}"] = name
         meta[f"B{row}"] = value
     meta.sheet_state = "veryHidden"
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
+    return workbook_bytes(wb)
 
 
 def _number(text: str):
