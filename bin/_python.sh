@@ -96,3 +96,28 @@ lm_ensure_venv() {
   "${pip[@]}" install -r requirements/dev.txt
   printf '%s\n' "$wanted" >"$LM_STAMP"
 }
+
+# Writes var/local.env (git-ignored): development mode, a secret key generated once and
+# kept on later runs, and LANHMANH_VAR_DIR when one was given, so that `manage.py` works
+# in this checkout without exporting anything (lanhmanh/settings.py reads the file; the
+# environment wins over it). Needs Python for the key: "$1" or python3.
+lm_write_local_env() {
+  local python=${1:-python3} file=var/local.env key=""
+  mkdir -p var
+  if [ -f "$file" ]; then
+    key=$(sed -n 's/^LANHMANH_SECRET_KEY=//p' "$file" | tail -n 1)
+  fi
+  if [ -z "$key" ]; then
+    key=$("$python" -c 'import secrets; print(secrets.token_urlsafe(50))')
+  fi
+  {
+    echo "# Written by bin/setup for this checkout: development settings, never production."
+    echo "LANHMANH_DEBUG=1"
+    echo "LANHMANH_SECRET_KEY=$key"
+    if [ -n "${LANHMANH_VAR_DIR:-}" ]; then
+      echo "LANHMANH_VAR_DIR=$(cd "$LANHMANH_VAR_DIR" 2>/dev/null && pwd || echo "$LANHMANH_VAR_DIR")"
+    fi
+  } >"$file.tmp"
+  chmod 600 "$file.tmp"
+  mv "$file.tmp" "$file"
+}

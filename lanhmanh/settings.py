@@ -5,16 +5,25 @@ Development opts out explicitly with ``LANHMANH_DEBUG=1`` (``bin/setup`` does so
 Every secret may also be given as ``NAME_FILE`` (a path), for container secrets.
 """
 
+import os
+import sys
 from pathlib import Path
 
 import environ
 import xstatic.pkg.bootstrap
-from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
+
+# The checkout's own settings, written by bin/setup (git-ignored): development mode and a
+# generated secret key, so that `manage.py` works without exporting anything. Variables
+# set in the environment win over the file; LANHMANH_ENV_FILE names another file, or none
+# when empty (production and the tests of production settings).
+ENV_FILE = os.environ.get("LANHMANH_ENV_FILE", str(BASE_DIR / "var" / "local.env"))
+if ENV_FILE and Path(ENV_FILE).is_file():
+    environ.Env.read_env(ENV_FILE)
 
 
 def secret(name: str, default: str | None = None) -> str | None:
@@ -27,12 +36,16 @@ def secret(name: str, default: str | None = None) -> str | None:
 
 DEBUG = env.bool("LANHMANH_DEBUG", default=False)
 
+STARTUP_ERROR = (
+    "Lành Mạnh: LANHMANH_SECRET_KEY (or LANHMANH_SECRET_KEY_FILE) must be set outside "
+    "development (LANHMANH_DEBUG=1)."
+)
+
 SECRET_KEY = secret("LANHMANH_SECRET_KEY")
 if not SECRET_KEY:
     if not DEBUG:
-        raise ImproperlyConfigured(
-            "LANHMANH_SECRET_KEY (or LANHMANH_SECRET_KEY_FILE) must be set outside development."
-        )
+        # One clear line for whoever starts the server, not a traceback.
+        sys.exit(STARTUP_ERROR)
     SECRET_KEY = "development-only-not-secret"  # noqa: S105 - only ever used with DEBUG on
 
 ALLOWED_HOSTS = env.list(
@@ -113,8 +126,20 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
-    # WAL lets the dev server read while a long import writes.
-    DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = "PRAGMA journal_mode=WAL;"
+    # SQLite as an embedded server: WAL lets readers go on while one writes; a writer waits
+    # for the lock (busy timeout) instead of failing; every transaction takes the write
+    # lock when it begins (IMMEDIATE), so two writers queue rather than deadlock on the
+    # upgrade from reading to writing, which SQLite answers with 'database is locked'.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": env.int("LANHMANH_SQLITE_TIMEOUT", default=20),
+            "init_command": (
+                "PRAGMA journal_mode=WAL;PRAGMA synchronous=NORMAL;"
+                f"PRAGMA busy_timeout={env.int('LANHMANH_SQLITE_TIMEOUT', default=20) * 1000}"
+            ),
+        }
+    )
 else:
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("LANHMANH_DB_CONN_MAX_AGE", default=60)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -157,6 +182,8 @@ SESSION_COOKIE_SAMESITE = "Lax"
 
 # HTTPS everywhere outside development.
 SECURE_SSL_REDIRECT = env.bool("LANHMANH_SECURE_SSL_REDIRECT", default=not DEBUG)
+# Monitoring asks the health check over plain HTTP on the inside of the proxy.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
 SECURE_HSTS_SECONDS = env.int("LANHMANH_HSTS_SECONDS", default=0 if DEBUG else 31536000)

@@ -6,10 +6,12 @@ from django.urls import include, path
 from django.views.i18n import set_language
 
 from lanhmanh.core import views as core_views
+from lanhmanh.core.health import healthz
 
 urlpatterns = [
     path("", core_views.home, name="home"),
     path("search/", core_views.search, name="search"),
+    path("healthz", healthz, name="healthz"),
     path("login/", login_not_required(auth_views.LoginView.as_view()), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(

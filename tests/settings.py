@@ -3,6 +3,8 @@ and fast password hashing. DATABASE_URL still decides the engine (SQLite by defa
 
 import os
 
+# The checkout's var/local.env (bin/setup) is not read: tests set what they need.
+os.environ.setdefault("LANHMANH_ENV_FILE", "")
 os.environ.setdefault("LANHMANH_DEBUG", "1")
 os.environ.setdefault("LANHMANH_SECRET_KEY", "tests-only")
 

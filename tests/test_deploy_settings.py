@@ -6,6 +6,7 @@ per process and the test process runs on ``tests.settings`` with development def
 
 import os
 import secrets
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -15,7 +16,8 @@ import pytest
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 MISSING_SECRET_KEY = (
-    "LANHMANH_SECRET_KEY (or LANHMANH_SECRET_KEY_FILE) must be set outside development."
+    "Lành Mạnh: LANHMANH_SECRET_KEY (or LANHMANH_SECRET_KEY_FILE) must be set outside "
+    "development (LANHMANH_DEBUG=1)."
 )
 NO_ISSUES = "System check identified no issues (0 silenced)."
 
@@ -32,6 +34,8 @@ def production_env(tmp_path):
     }
     env.update(
         DJANGO_SETTINGS_MODULE="lanhmanh.settings",
+        # Not the checkout's development file (bin/setup's var/local.env).
+        LANHMANH_ENV_FILE="",
         LANHMANH_SECRET_KEY=secrets.token_urlsafe(50),
         LANHMANH_ALLOWED_HOSTS="example.gov.vn",
         LANHMANH_VAR_DIR=str(tmp_path / "var"),
@@ -66,8 +70,9 @@ def test_settings_refuse_to_load_without_a_secret_key(production_env):
     result = manage(production_env, "check")
 
     assert result.returncode != 0
-    assert "ImproperlyConfigured" in result.stderr
-    assert MISSING_SECRET_KEY in result.stderr
+    # One clear line, not a traceback.
+    assert result.stderr.strip() == MISSING_SECRET_KEY
+    assert "Traceback" not in result.stderr
 
 
 def test_debug_needs_no_secret_key(production_env):
@@ -117,3 +122,41 @@ def test_database_url_file_is_read(tmp_path):
         check=True,
     ).stdout
     assert out.split() == ["django.db.backends.postgresql", "lanhmanh", "lanhmanh"]
+
+
+def test_the_checkout_env_file_written_by_setup_makes_manage_py_work(production_env, tmp_path):
+    """After bin/setup, `manage.py` runs in the checkout with nothing exported: the file it
+    writes holds development mode and a generated key, kept on later runs."""
+    checkout = tmp_path / "checkout"
+    checkout.mkdir()
+    script = f". {BASE_DIR / 'bin' / '_python.sh'}; lm_write_local_env {sys.executable}"
+    for _ in range(2):
+        subprocess.run(  # noqa: S603 - our own script
+            [shutil.which("bash"), "-c", script],
+            cwd=checkout,
+            check=True,
+            env={"PATH": os.environ["PATH"]},
+        )
+    written = (checkout / "var" / "local.env").read_text()
+    assert "LANHMANH_DEBUG=1" in written
+    assert len(written.split("LANHMANH_SECRET_KEY=")[1].split()[0]) >= 50
+    assert (checkout / "var" / "local.env").stat().st_mode & 0o077 == 0
+    del production_env["LANHMANH_SECRET_KEY"]
+    production_env["LANHMANH_ENV_FILE"] = str(checkout / "var" / "local.env")
+
+    result = manage(production_env, "check")
+
+    assert result.returncode == 0, result.stderr
+    assert NO_ISSUES in result.stdout
+
+
+def test_the_environment_wins_over_the_env_file(production_env, tmp_path):
+    env_file = tmp_path / "local.env"
+    env_file.write_text("LANHMANH_DEBUG=1\n")
+    production_env["LANHMANH_ENV_FILE"] = str(env_file)
+    production_env["LANHMANH_DEBUG"] = "0"
+    del production_env["LANHMANH_SECRET_KEY"]
+
+    result = manage(production_env, "check")
+
+    assert result.stderr.strip() == MISSING_SECRET_KEY

@@ -15,7 +15,6 @@ the number of rows.
 from __future__ import annotations
 
 import datetime
-import io
 import re
 from dataclasses import dataclass
 
@@ -28,6 +27,7 @@ from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
 
 from lanhmanh.core.text import fold, nfc
+from lanhmanh.core.xlsx_export import safe_row, unescape, workbook_bytes
 from lanhmanh.geography.models import AdministrativeUnit, Level
 
 from .models import (
@@ -85,6 +85,7 @@ IMPORT_ALREADY_SAVED = _("Tệp này đã được nhập.")
 
 
 def _cell_text(value) -> str:
+    value = unescape(value)  # text escaped by our own export
     if value is None:
         return ""
     if isinstance(value, datetime.datetime):
@@ -434,23 +435,23 @@ def establishments_export(queryset) -> bytes:
 
     book = Workbook(write_only=True)
     sheet = book.create_sheet(_t("Danh sách cơ sở"))
-    sheet.append([str(c.header) for c in COLUMNS])
+    sheet.append(safe_row(str(c.header) for c in COLUMNS))
     for e in queryset.select_related("unit", "business_type").iterator(chunk_size=2000):
         sheet.append(
-            [
-                e.name,
-                e.business_type.name,
-                e.address,
-                e.unit.full_name,
-                e.licence_number,
-                e.licence_date.strftime("%d/%m/%Y") if e.licence_date else "",
-                e.owner_name,
-                e.phone,
-                e.get_status_display(),
-                e.get_risk_level_display(),
-                e.notes,
-            ]
+            safe_row(
+                [
+                    e.name,
+                    e.business_type.name,
+                    e.address,
+                    e.unit.full_name,
+                    e.licence_number,
+                    e.licence_date.strftime("%d/%m/%Y") if e.licence_date else "",
+                    e.owner_name,
+                    e.phone,
+                    e.get_status_display(),
+                    e.get_risk_level_display(),
+                    e.notes,
+                ]
+            )
         )
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return workbook_bytes(book)

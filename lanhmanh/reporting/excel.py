@@ -10,7 +10,6 @@ cell it comes from.
 
 from __future__ import annotations
 
-import io
 import zipfile
 from dataclasses import dataclass, field
 
@@ -21,6 +20,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from lanhmanh.core.xlsx_export import workbook_bytes
 from lanhmanh.geography.models import AdministrativeUnit
 
 from .forms import FigureSheet
@@ -130,9 +130,7 @@ def template_xlsx(submission) -> bytes:
         meta[f"A{row}"] = name
         meta[f"B{row}"] = value
     meta.sheet_state = "veryHidden"
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
+    return workbook_bytes(wb)
 
 
 def _number(text: str):

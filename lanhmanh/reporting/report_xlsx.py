@@ -11,13 +11,12 @@ number, so that any total can be traced back to the reports it adds up.
 
 from __future__ import annotations
 
-import io
-
 from django.apps import apps
 from django.utils import translation
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
+from lanhmanh.core.xlsx_export import workbook_bytes
 from lanhmanh.indicators.models import Source, disaggregation_keys, disaggregation_label
 from lanhmanh.indicators.registry import computation
 from lanhmanh.indicators.values import indicator_values, rollup_paths, units_under
@@ -166,9 +165,7 @@ def _write(unit, period: Period, user) -> bytes:
             ]
         )
     detail.freeze_panes = "A2"
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
+    return workbook_bytes(wb)
 
 
 def _row(indicator, key, value, source) -> list:

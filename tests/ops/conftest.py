@@ -1,0 +1,3 @@
+"""Fixtures of the other apps that the hardening tests reuse."""
+
+from tests.inspections.conftest import records  # noqa: F401 - a fixture
