@@ -14,7 +14,14 @@ class ReportingConfig(AppConfig):
 
         from . import models
 
-        for model in (models.ReportForm, models.ReportFormIndicator, models.Submission):
+        for model in (
+            models.ReportForm,
+            models.ReportFormIndicator,
+            models.ReportFormSection,
+            models.ValidationRule,
+            models.Submission,
+            models.SubmissionText,
+        ):
             auditlog.register(model)
         auditlog.register(models.SubmissionValue)
         auditlog.register(models.SubmissionEvent)

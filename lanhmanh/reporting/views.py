@@ -20,10 +20,13 @@ from . import selectors
 from .forms import FigureSheet, ReopenForm, ReturnForm, UploadForm
 from .models import EDITABLE_STATUSES, ReportForm, Status, Submission
 from .periods import period_from_key
+from .rules import rules_for_script
 from .services import (
     ConcurrentEditError,
     can_review,
     cell_errors,
+    children_texts,
+    open_warnings,
     submission_create,
     submission_save_values,
     submission_submit,
@@ -149,9 +152,20 @@ def _page(request, submission, *, sheet=None, errors=(), upload_errors=(), statu
         "reopen_form": ReopenForm(initial={"version": submission.version}),
         "upload_form": UploadForm(),
         "events": submission.events.select_related("user").order_by("-at", "-id")[:20],
+        "warnings": open_warnings(submission),
+        "children": _children(submission),
+        "rules_json": rules_for_script(submission.form),
         **extra,
     }
     return render(request, "reporting/submission_detail.html", context, status=status)
+
+
+def _children(submission) -> list[dict]:
+    """The units below and what they wrote, grouped by unit, for the unit's own report."""
+    grouped: dict = {}
+    for kind, unit, text in children_texts(submission):
+        grouped.setdefault(unit.pk, {"unit": unit, "texts": []})["texts"].append((kind, text))
+    return list(grouped.values())
 
 
 def submission_detail(request, pk):
@@ -162,13 +176,20 @@ def submission_detail(request, pk):
         return _page(request, submission)
     sheet = FigureSheet(submission)
     values = sheet.read(request.POST)
+    texts = sheet.read_texts(request.POST)
+    explanations = sheet.read_explanations(request.POST)
     try:
         version = int(request.POST.get("version", ""))
     except ValueError:
         version = submission.version
     try:
         result = submission_save_values(
-            submission=submission, values=values, version=version, user=request.user
+            submission=submission,
+            values=values,
+            version=version,
+            user=request.user,
+            texts=texts,
+            explanations=explanations,
         )
     except ConcurrentEditError as error:
         # Keep what the user typed on screen: they copy it over the newer figures.
