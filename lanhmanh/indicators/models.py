@@ -126,6 +126,17 @@ class IndicatorQuerySet(OwnedQuerySet):
     def active(self):
         return self.filter(active=True, current=True)
 
+    def for_unit(self, unit):
+        """National rows and those owned by ``unit``, a unit above it or a unit below it:
+        what a report of ``unit`` may show."""
+        parts = unit.path.strip("/").split("/")
+        ancestors = ["/".join(parts[: i + 1]) + "/" for i in range(len(parts))]
+        return self.filter(
+            models.Q(owner__isnull=True)
+            | models.Q(owner__path__in=ancestors)
+            | models.Q(owner__path__startswith=unit.path)
+        )
+
 
 # The fields that say what an indicator means: changing one once figures exist makes a
 # new edition. Name, English name, order and validity are edited in place.

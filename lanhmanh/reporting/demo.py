@@ -175,7 +175,7 @@ class _Batch:
         if not self.submissions:
             return 0
         codes = {code for rows in self.figures for code, *_rest in rows}
-        indicators = {i.code: i for i in Indicator.objects.filter(code__in=codes)}
+        indicators = {i.code: i for i in Indicator.objects.filter(code__in=codes, current=True)}
         Submission.objects.bulk_create(self.submissions)
         SubmissionValue.objects.bulk_create(
             (

@@ -126,6 +126,7 @@ def _check(rule, figures: dict, indicators: dict, required: bool):
 
 def rules_for_script(form) -> list[dict]:
     """The rules a browser can check as figures are typed (static JS reads them)."""
+    indicators = {r.indicator.code: r.indicator for r in form.rows.select_related("indicator")}
     out = []
     for rule in form.rules.all():
         if rule.kind == RuleKind.REQUIRED:
@@ -141,5 +142,8 @@ def rules_for_script(form) -> list[dict]:
             code, _part = split_key(rule.left)
             item["parts"] = [cell_key(code, k) for k in disaggregation_keys([rule.right])]
             item["set"] = category_name(rule.right).lower()
+        if rule.kind == RuleKind.AT_MOST:
+            item["left_label"] = _label(rule.left, indicators)
+            item["right_label"] = _label(rule.right, indicators)
         out.append(item)
     return out

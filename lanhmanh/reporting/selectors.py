@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from lanhmanh.geography.models import AdministrativeUnit
 
-from .models import ReportForm, Status, Submission
+from .models import Reporter, ReportForm, Status, Submission
 from .periods import Period, period_containing
 
 
@@ -20,11 +20,21 @@ def submissions_visible_to(user):
     )
 
 
+def _ancestor_paths(path: str) -> list[str]:
+    parts = path.strip("/").split("/")
+    return ["/".join(parts[: i + 1]) + "/" for i in range(len(parts))]
+
+
 def forms_for(unit: AdministrativeUnit, agency=None):
-    """The active forms ``unit`` (or ``agency`` of it) reports on."""
-    forms = ReportForm.objects.filter(active=True, unit_level=unit.level)
+    """The current active forms ``unit`` (or ``agency`` of it) reports on: national forms
+    and those of the units it belongs to, for its level, for every unit of the level or
+    for the units named on the form."""
+    forms = ReportForm.objects.filter(active=True, current=True, unit_level=unit.level)
+    forms = forms.filter(Q(owner__isnull=True) | Q(owner__path__in=_ancestor_paths(unit.path)))
+    named = ReportForm.units.through.objects.filter(reportform_id=OuterRef("pk"))
+    forms = forms.filter(~Exists(named) | Exists(named.filter(administrativeunit_id=unit.pk)))
     if agency is None:
-        return forms.filter(sector__isnull=True)
+        return forms.filter(sector__isnull=True).exclude(reporter=Reporter.TEAM)
     return forms.filter(sector=agency.sector_id)
 
 

@@ -212,17 +212,23 @@ def submission_create(
 def children_texts(submission: Submission) -> list[tuple]:
     """(section kind, unit, text) of the reports of the units below ``submission``'s unit
     (and those merged into it) for windows inside its own, sent or approved, in unit order."""
+    return texts_below(submission.unit, submission.period_start, submission.period_end)
+
+
+def texts_below(unit: AdministrativeUnit, start, end) -> list[tuple]:
+    """(section kind, unit, text) written by the units below ``unit`` for windows inside
+    ``start``–``end``, in reports sent or approved."""
     from lanhmanh.indicators.values import rollup_paths, units_under
 
-    prefixes = rollup_paths([submission.unit.path])[submission.unit.path]
+    prefixes = rollup_paths([unit.path])[unit.path]
     texts = (
         SubmissionText.objects.filter(
             submission__unit__in=units_under(prefixes),
-            submission__period_start__gte=submission.period_start,
-            submission__period_end__lte=submission.period_end,
+            submission__period_start__gte=start,
+            submission__period_end__lte=end,
             submission__status__in=COUNTED_STATUSES,
         )
-        .exclude(submission__unit=submission.unit)
+        .exclude(submission__unit=unit)
         .exclude(text="")
         .select_related("section", "submission__unit")
         .order_by("submission__unit__path", "submission__period_end", "section__order")

@@ -82,7 +82,8 @@ class IndicatorForm(BootstrapMixin, forms.Form):
         super().__init__(*args, **kwargs)
         sets = CategorySet.objects.visible_to(user) if user else CategorySet.objects.all()
         self.fields["disaggregations"].choices = [(s.code, s.name) for s in sets]
-        self.fields["disaggregations"].widget.attrs["class"] = ""
+        # Each box is named by its own label, not by the field's.
+        self.fields["disaggregations"].widget.attrs = {"class": "form-check-input"}
 
     def clean_parameters(self):
         raw = (self.cleaned_data.get("parameters") or "").strip()
@@ -174,7 +175,7 @@ class ReportFormSettings(BootstrapMixin, forms.Form):
             units if units is not None else AdministrativeUnit.objects.none()
         )
         self.fields["recipients"].choices = Recipient.choices
-        self.fields["recipients"].widget.attrs["class"] = ""
+        self.fields["recipients"].widget.attrs = {"class": "form-check-input"}
 
     def values(self) -> dict:
         data = dict(self.cleaned_data)
@@ -196,6 +197,7 @@ class RowForm(forms.Form):
         self.fields["indicator"].queryset = indicators
         self.fields["indicator"].widget.attrs["class"] = "form-select form-select-sm"
         self.fields["disaggregations"].choices = sets
+        self.fields["disaggregations"].widget.attrs = {"class": "form-check-input"}
 
 
 class SectionForm(forms.Form):

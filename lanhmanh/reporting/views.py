@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 from lanhmanh.accounts.permissions import can_write
 from lanhmanh.organizations.models import Agency
 
-from . import selectors
+from . import rules, selectors
 from .forms import FigureSheet, ReopenForm, ReturnForm, UploadForm
 from .models import EDITABLE_STATUSES, ReportForm, Status, Submission
 from .periods import period_from_key
@@ -152,7 +152,19 @@ def _page(request, submission, *, sheet=None, errors=(), upload_errors=(), statu
         "reopen_form": ReopenForm(initial={"version": submission.version}),
         "upload_form": UploadForm(),
         "events": submission.events.select_related("user").order_by("-at", "-id")[:20],
-        "warnings": open_warnings(submission),
+        "warnings": [
+            {
+                "pk": v.rule.pk,
+                "message": v.message,
+                "explanation": (submission.explanations or {}).get(str(v.rule.pk), ""),
+            }
+            for v in open_warnings(submission)
+        ],
+        "rule_messages": {
+            "sum": str(rules.SUM_MISMATCH),
+            "over": str(rules.OVER),
+            "ratio": str(rules.RATIO_OVER),
+        },
         "children": _children(submission),
         "rules_json": rules_for_script(submission.form),
         **extra,
