@@ -308,7 +308,7 @@ class _Importer:
         found = Indicator.objects.filter(code=item["code"], edition=edition).first()
         if found is None:
             if values["current"]:
-                Indicator.objects.filter(code=item["code"], current=True).update(current=False)
+                _retire(Indicator.objects.filter(code=item["code"], current=True))
             previous = None
             if item.get("previous"):
                 previous = Indicator.objects.filter(
@@ -337,9 +337,7 @@ class _Importer:
             self.errors.append(CHANGED_WITH_FIGURES % {"code": found.code, "edition": edition})
             return
         if changed.get("current"):
-            Indicator.objects.filter(code=found.code, current=True).exclude(pk=found.pk).update(
-                current=False
-            )
+            _retire(Indicator.objects.filter(code=found.code, current=True).exclude(pk=found.pk))
         for k, v in changed.items():
             setattr(found, k, v)
         found.save()
@@ -420,7 +418,7 @@ class _Importer:
             others = ReportForm.objects.filter(code=item["code"], current=True)
             if found is not None:
                 others = others.exclude(pk=found.pk)
-            others.update(current=False)
+            _retire(others)
         if found is None:
             previous = None
             if item.get("previous"):
@@ -453,22 +451,27 @@ class _Importer:
                 title=section["title"],
                 help_text=section.get("help_text", ""),
             )
-        ReportFormIndicator.objects.bulk_create(
-            ReportFormIndicator(
+        for order, (indicator, row) in enumerate(rows):  # one by one: each is audited
+            ReportFormIndicator.objects.create(
                 form=found,
                 indicator=indicator,
                 order=order,
                 disaggregations=list(row.get("disaggregations") or []),
                 required=bool(row.get("required", False)),
             )
-            for order, (indicator, row) in enumerate(rows)
-        )
         for order, rule in enumerate(item.get("rules", [])):
             ValidationRule.objects.create(
                 form=found,
                 order=order,
                 **{k: rule.get(k, "") for k in ("kind", "left", "right", "severity", "message")},
             )
+
+
+def _retire(queryset) -> None:
+    """No longer current: saved row by row, so the audit log has each change."""
+    for row in queryset:
+        row.current = False
+        row.save(update_fields=["current"])
 
 
 def _form_data_defaults() -> dict:

@@ -56,7 +56,11 @@ def _choices(user, owner):
     sets = [(s.code, s.name) for s in CategorySet.objects.visible_to(user)]
     units = AdministrativeUnit.objects.none()
     if owner is not None:
-        units = AdministrativeUnit.objects.subtree_of(owner).filter(valid_to__isnull=True)
+        units = (
+            AdministrativeUnit.objects.subtree_of(owner)
+            .filter(valid_to__isnull=True)
+            .exclude(pk=owner.pk)
+        )
     return indicators, sets, units
 
 

@@ -110,5 +110,14 @@ def test_a_province_sets_up_a_form_a_commune_reports_on_it(
     assert "Phường Hạc Thành: Chưa phát hiện vụ việc mới." in text
     assert "Phường Hạc Thành: Tập huấn cho cán bộ xã." in text
     assert "phòng, chống mua bán người" in text
+    # The same pages on a phone.
+    for page, path, name in (
+        (admin, f"/reporting/setup/forms/{form.pk}/", "regime-5-form-phone"),
+        (officer, f"/reporting/submissions/{submission.pk}/", "regime-6-report-phone"),
+        (admin, "/reporting/setup/indicators/", "regime-7-catalogue-phone"),
+    ):
+        page.set_viewport_size({"width": 390, "height": 844})
+        page.goto(path)
+        screenshot(page, name)
     for page in (admin, officer, coordinator):
         page.context.close()

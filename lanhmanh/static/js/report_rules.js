@@ -57,12 +57,22 @@
       var problem = check(rule);
       var box = input("v", rule.left) || input("n", rule.left);
       if (!problem || !box) { return; }
+      var text = rule.message ? rule.message + " (" + problem + ")" : problem;
+      var cell = box.closest("td");
+      var shownAlready = Array.prototype.some.call(
+        cell.querySelectorAll(".lm-cell-error"), function (el) { return el.textContent === text; });
+      if (shownAlready) { return; }  // the server said the same on the last save
       var note = document.createElement("div");
       note.className = "lm-live small " + (rule.severity === "error" ? "text-danger" : "text-warning-emphasis");
-      note.textContent = rule.message ? rule.message + " (" + problem + ")" : problem;
-      box.closest("td").appendChild(note);
+      note.textContent = text;
+      cell.appendChild(note);
     });
   }
-  form.addEventListener("input", run);
+  form.addEventListener("input", function (event) {
+    // What the server said about a cell no longer holds once it is typed in again.
+    var cell = event.target.closest("td");
+    if (cell) { cell.querySelectorAll(".lm-cell-error").forEach(function (el) { el.remove(); }); }
+    run();
+  });
   run();
 })();
