@@ -38,6 +38,16 @@ def forms_for(unit: AdministrativeUnit, agency=None):
     return forms.filter(sector=agency.sector_id)
 
 
+def team_forms_for(unit: AdministrativeUnit):
+    """The current forms the team 178 of ``unit`` reports on."""
+    forms = ReportForm.objects.filter(
+        active=True, current=True, unit_level=unit.level, reporter=Reporter.TEAM
+    )
+    forms = forms.filter(Q(owner__isnull=True) | Q(owner__path__in=_ancestor_paths(unit.path)))
+    named = ReportForm.units.through.objects.filter(reportform_id=OuterRef("pk"))
+    return forms.filter(~Exists(named) | Exists(named.filter(administrativeunit_id=unit.pk)))
+
+
 def period_due(form: ReportForm, on: datetime.date | None = None) -> Period | None:
     """The latest period of ``form`` whose window has closed by ``on``: the one being
     reported now (on 20 January, the January report, its window closed on the 14th)."""
@@ -80,6 +90,9 @@ def completeness(form: ReportForm, unit: AdministrativeUnit, period: Period) -> 
         .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=window.start))
         .order_by("path")
     )
+    named = list(form.units.values_list("pk", flat=True))
+    if named:  # a form for some units only expects those
+        expected = [u for u in expected if u.pk in named]
     submissions = {
         s.unit_id: s
         for s in Submission.objects.filter(

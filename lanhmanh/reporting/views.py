@@ -14,7 +14,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from lanhmanh.accounts.permissions import can_write
-from lanhmanh.organizations.models import Agency
+from lanhmanh.accounts.scope import get_visible_or_404
+from lanhmanh.organizations.models import Agency, InspectionTeam
 
 from . import rules, selectors
 from .forms import FigureSheet, ReopenForm, ReturnForm, UploadForm
@@ -51,9 +52,24 @@ def _due(user) -> list[dict]:
                 continue
             agency = m.agency if form.sector_id else None
             lines.append({"form": form, "unit": m.unit, "agency": agency, "period": period})
+        # A team 178 reports too: its unit's reporting officers fill its report in.
+        team_forms = list(selectors.team_forms_for(m.unit))
+        teams = InspectionTeam.objects.filter(unit=m.unit, dissolved_on__isnull=True)
+        for form in team_forms:
+            period = selectors.period_due(form)
+            for team in teams if period else []:
+                lines.append(
+                    {"form": form, "unit": m.unit, "agency": None, "team": team, "period": period}
+                )
     unique = {}
     for line in lines:
-        key = (line["form"].pk, line["unit"].pk, line["agency"] and line["agency"].pk)
+        line.setdefault("team", None)
+        key = (
+            line["form"].pk,
+            line["unit"].pk,
+            line["agency"] and line["agency"].pk,
+            line["team"] and line["team"].pk,
+        )
         unique.setdefault(key, line)
     lines = list(unique.values())
     if lines:
@@ -63,15 +79,17 @@ def _due(user) -> list[dict]:
                 form=line["form"],
                 unit=line["unit"],
                 agency=line["agency"],
+                team=line["team"],
                 period_key=line["period"].key,
             )
         found = {
-            (s.form_id, s.unit_id, s.agency_id, s.period_key): s
+            (s.form_id, s.unit_id, s.agency_id, s.team_id, s.period_key): s
             for s in Submission.objects.visible_to(user).filter(q)
         }
         for line in lines:
             agency_id = line["agency"].pk if line["agency"] else None
-            key = (line["form"].pk, line["unit"].pk, agency_id, line["period"].key)
+            team_id = line["team"].pk if line["team"] else None
+            key = (line["form"].pk, line["unit"].pk, agency_id, team_id, line["period"].key)
             line["submission"] = found.get(key)
             line["deadline"] = line["form"].deadline(line["period"], line["unit"].level)
     return lines
@@ -111,23 +129,25 @@ def submission_open(request):
     require_read(request.user)
     form = get_object_or_404(ReportForm, pk=request.POST.get("form"), active=True)
     unit = unit_or_404(request.user, request.POST.get("unit"))
-    agency = None
+    agency = team = None
     if request.POST.get("agency"):
         agency = get_object_or_404(
             Agency.objects.visible_to(request.user), pk=request.POST["agency"]
         )
+    if request.POST.get("team"):
+        team = get_visible_or_404(InspectionTeam, request.user, pk=request.POST["team"])
     try:
         period = period_from_key(request.POST.get("period", ""))
     except ValueError as exc:
         raise Http404 from exc
     existing = Submission.objects.visible_to(request.user).filter(
-        form=form, unit=unit, agency=agency, period_key=period.key
+        form=form, unit=unit, agency=agency, team=team, period_key=period.key
     )
     submission = existing.first()
     if submission is None:
         try:
             submission = submission_create(
-                form=form, unit=unit, period=period, user=request.user, agency=agency
+                form=form, unit=unit, period=period, user=request.user, agency=agency, team=team
             )
         except ValidationError as error:
             for message in error.messages:

@@ -375,3 +375,52 @@ def test_the_title_names_every_topic_of_the_report():
     assert topics_phrase(["drugs", "prostitution", "trafficking"]) == (
         "tệ nạn ma túy, mại dâm, mua bán người"
     )
+
+
+def test_a_team_178_reports_on_its_own_form(world, client_for):
+    from django.urls import reverse
+
+    from lanhmanh.reporting.selectors import period_due
+
+    form = report_form_save(
+        user=world.th_admin,
+        code="doi-178-quy",
+        fields={
+            "name": "Báo cáo quý của đội kiểm tra liên ngành 178",
+            "periodicity": "quarter",
+            "unit_level": "province",
+            "reporter": "team",
+        },
+        rows=[{"indicator": Indicator.objects.get(code="establishments_surveyed")}],
+        sections=[{"kind": "results", "title": "Kết quả kiểm tra"}],
+        rules=[],
+    )
+    client = client_for(world.th_admin)
+    page = client.get(reverse("reporting:my_reports"))
+    [line] = [line for line in page.context["due"] if line["form"] == form]
+    assert line["team"] == world.th_team
+    period = period_due(form)
+    response = client.post(
+        reverse("reporting:submission_open"),
+        {
+            "form": form.pk,
+            "unit": world.thanh_hoa.pk,
+            "team": world.th_team.pk,
+            "period": period.key,
+        },
+    )
+    assert response.status_code == 302
+    submission = form.submissions.get()
+    assert submission.team == world.th_team and submission.agency is None
+    with pytest.raises(ValidationError):
+        submission_create(form=form, unit=world.thanh_hoa, period=period, user=world.th_admin)
+    outsider = client_for(world.bn_coordinator).post(
+        reverse("reporting:submission_open"),
+        {
+            "form": form.pk,
+            "unit": world.thanh_hoa.pk,
+            "team": world.th_team.pk,
+            "period": period.key,
+        },
+    )
+    assert outsider.status_code == 404
