@@ -13,6 +13,7 @@ class IndicatorsConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
-        from .models import Indicator
+        from .models import CategoryOption, CategorySet, Indicator
 
-        auditlog.register(Indicator)
+        for model in (Indicator, CategorySet, CategoryOption):
+            auditlog.register(model)

@@ -12,40 +12,17 @@ Each row says what is counted (``definition``), how it is measured and how it ad
 
 ``source`` says where the figures come from: ``entered`` in report forms, or ``computed``
 by a module that registers a function under the same code (``registry.register``).
-The codes below marked computed are registered by the inspections module.
+The codes below marked computed are registered by the inspections module. Drugs and
+trafficking rows follow what the yearly plans of the programme report on (plan seed 004:
+drug users managed, rehabilitation at home and in the community, drug-free communes,
+victims of trafficking received and supported).
 
 ``SUGGESTIONS`` is the keyword table that proposes an indicator for a plan target from its
 text (folded: lower case, no diacritics), see ``reporting.progress.suggest_indicator``.
 """
 
-# Disaggregations a report may ask for: dimension → [(member, label)]. A figure's
-# disaggregation key is '' for the total, else '<dimension>:<member>' ('sex:female').
-DISAGGREGATIONS = {
-    "sex": [("male", "Nam"), ("female", "Nữ")],
-    "age_group": [
-        ("under_16", "Dưới 16 tuổi"),
-        ("16_17", "Từ 16 đến dưới 18 tuổi"),
-        ("18_29", "Từ 18 đến dưới 30 tuổi"),
-        ("30_plus", "Từ 30 tuổi trở lên"),
-    ],
-    "establishment_type": [
-        ("hotel", "Khách sạn"),
-        ("guesthouse", "Nhà nghỉ, nhà trọ"),
-        ("restaurant", "Nhà hàng, quán ăn uống"),
-        ("karaoke", "Karaoke"),
-        ("massage", "Xoa bóp, xông hơi"),
-        ("hair_wash", "Cắt tóc, gội đầu"),
-        ("cafe", "Cà phê, giải khát"),
-        ("dance_hall", "Vũ trường, quán bar"),
-        ("other", "Khác"),
-    ],
-}
-DISAGGREGATION_LABELS = {
-    "sex": "Giới tính",
-    "age_group": "Nhóm tuổi",
-    "establishment_type": "Loại hình cơ sở",
-}
-
+# Breakdowns are data (``CategorySet`` rows, loaded by migration 0004 and editable in the
+# browser); the rows below name them by code.
 SEX = ["sex"]
 PEOPLE = ["sex", "age_group"]
 PLACES = ["establishment_type"]
@@ -389,6 +366,100 @@ INDICATORS = [
         numerator="Số đơn vị có kế hoạch",
         denominator="Tổng số đơn vị",
         aggregation="last",
+    ),
+    # Drugs (plan seed 004; Decision 28/2025/QĐ-TTg for drug-free communes)
+    _row(
+        "drug_users_managed",
+        "Số người sử dụng trái phép chất ma túy, người nghiện được quản lý",
+        "Số người sử dụng trái phép chất ma túy và người nghiện ma túy có hồ sơ quản lý trên "
+        "địa bàn vào cuối kỳ.",
+        unit_of_measure="người",
+        aggregation="last",
+        disaggregations=PEOPLE,
+        topic="drugs",
+    ),
+    _row(
+        "drug_users_new",
+        "Số người nghiện ma túy mới phát hiện",
+        "Số người nghiện ma túy lần đầu được phát hiện, lập hồ sơ trong kỳ.",
+        unit_of_measure="người",
+        disaggregations=SEX,
+        topic="drugs",
+    ),
+    _row(
+        "drug_rehab_community",
+        "Số người cai nghiện ma túy tại gia đình, cộng đồng",
+        "Số người được tổ chức cai nghiện ma túy tự nguyện tại gia đình, cộng đồng trong kỳ.",
+        unit_of_measure="người",
+        disaggregations=SEX,
+        topic="drugs",
+    ),
+    _row(
+        "drug_rehab_compulsory",
+        "Số người được đưa vào cơ sở cai nghiện bắt buộc",
+        "Số người có quyết định đưa vào cơ sở cai nghiện bắt buộc trong kỳ.",
+        unit_of_measure="người",
+        disaggregations=SEX,
+        topic="drugs",
+    ),
+    _row(
+        "drug_post_rehab_managed",
+        "Số người được quản lý sau cai nghiện",
+        "Số người đang được quản lý, hỗ trợ sau cai nghiện ma túy tại nơi cư trú vào cuối kỳ.",
+        unit_of_measure="người",
+        aggregation="last",
+        topic="drugs",
+    ),
+    _row(
+        "drug_cases_detected",
+        "Số vụ phạm tội về ma túy phát hiện, bắt giữ",
+        "Số vụ phạm tội về ma túy được phát hiện, bắt giữ trong kỳ.",
+        unit_of_measure="vụ",
+        topic="drugs",
+    ),
+    _row(
+        "drug_free_communes_share",
+        "Tỷ lệ xã, phường không có ma túy",
+        "Số xã, phường được công nhận không có ma túy trên tổng số xã, phường (theo kết quả "
+        "phân loại gần nhất).",
+        measure="percent",
+        numerator="Số xã, phường không có ma túy",
+        denominator="Tổng số xã, phường",
+        aggregation="last",
+        topic="drugs",
+    ),
+    # Trafficking (Law 53/2024/QH15; plan seed 004)
+    _row(
+        "trafficking_victims_received",
+        "Số nạn nhân bị mua bán được tiếp nhận",
+        "Số người được xác định là nạn nhân bị mua bán được tiếp nhận, xác minh trong kỳ.",
+        unit_of_measure="người",
+        disaggregations=PEOPLE,
+        topic="trafficking",
+    ),
+    _row(
+        "trafficking_victims_supported",
+        "Số nạn nhân bị mua bán được hỗ trợ",
+        "Số nạn nhân bị mua bán được hưởng các chế độ hỗ trợ (nhu cầu thiết yếu, y tế, tâm "
+        "lý, trợ giúp pháp lý, học nghề, trợ cấp khó khăn ban đầu, vay vốn) trong kỳ.",
+        unit_of_measure="người",
+        disaggregations=SEX,
+        topic="trafficking",
+    ),
+    _row(
+        "trafficking_cases_detected",
+        "Số vụ mua bán người phát hiện",
+        "Số vụ phạm tội mua bán người (Bộ luật Hình sự, điều 150, 151) phát hiện trong kỳ.",
+        unit_of_measure="vụ",
+        topic="trafficking",
+    ),
+    _row(
+        "trafficking_awareness_activities",
+        "Số lần tuyên truyền phòng, chống mua bán người",
+        "Số buổi, đợt tuyên truyền về phòng, chống mua bán người tổ chức trong kỳ.",
+        measure="times_per_period",
+        unit_of_measure="lần",
+        topic="trafficking",
     ),
 ]
 

@@ -16,7 +16,11 @@ The contract, for a module such as inspections::
         return Value(numerator=n, denominator=d)    # a percentage: n of d
 
 The catalogue row (``Indicator``) with the same code says ``source = computed``; callers
-never know which kind of source they asked.
+never know which kind of source they asked. A row may also name another registered
+computation (``Indicator.computation``) with parameters (``Indicator.parameters``, e.g.
+``{"team": 12}`` or ``{"level": "commune"}``): a computation that takes parameters
+declares their names, ``register("inspections", parameters=("team", "agency"))``, and is
+then called with them as keyword arguments (only when the row has some).
 """
 
 from __future__ import annotations
@@ -79,18 +83,26 @@ NO_DATA = Value(Decimal(0), no_data=True)
 
 Compute = Callable[..., Value]
 _REGISTRY: dict[str, Compute] = {}
+_PARAMETERS: dict[str, tuple[str, ...]] = {}
 
 
-def register(code: str) -> Callable[[Compute], Compute]:
-    """Register ``func`` as the computation of indicator ``code`` (one per code)."""
+def register(code: str, *, parameters: Sequence[str] = ()) -> Callable[[Compute], Compute]:
+    """Register ``func`` as the computation of indicator ``code`` (one per code), taking
+    the named ``parameters`` as keyword arguments."""
 
     def decorator(func: Compute) -> Compute:
         if code in _REGISTRY and _REGISTRY[code] is not func:
             raise ValueError(f"Indicator {code!r} is already registered")
         _REGISTRY[code] = func
+        _PARAMETERS[code] = tuple(parameters)
         return func
 
     return decorator
+
+
+def parameters_of(code: str) -> tuple[str, ...]:
+    """The parameter names the computation ``code`` accepts."""
+    return _PARAMETERS.get(code, ())
 
 
 def computation(code: str) -> Compute | None:
@@ -100,6 +112,7 @@ def computation(code: str) -> Compute | None:
 def unregister(code: str) -> None:
     """Forget a computation (tests that register one of their own clean up with it)."""
     _REGISTRY.pop(code, None)
+    _PARAMETERS.pop(code, None)
 
 
 def registered_codes() -> list[str]:

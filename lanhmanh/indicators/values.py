@@ -32,7 +32,7 @@ from lanhmanh.core.history import ancestor_paths, rollup_paths
 from lanhmanh.core.scoping import prefix_q
 from lanhmanh.geography.models import AdministrativeUnit
 
-from .models import Indicator, Source
+from .models import Aggregation, Indicator, Source
 from .registry import NO_DATA, Value, Window, computation, entered_figures
 
 
@@ -41,7 +41,8 @@ def _indicators(indicators) -> list[Indicator]:
     codes = [i for i in items if isinstance(i, str)]
     if not codes:
         return items
-    by_code = {i.code: i for i in Indicator.objects.filter(code__in=codes)}
+    # A code names its current edition; older editions are reached through their rows.
+    by_code = {i.code: i for i in Indicator.objects.filter(code__in=codes, current=True)}
     missing = [c for c in codes if c not in by_code]
     if missing:
         raise Indicator.DoesNotExist(f"Unknown indicators: {', '.join(missing)}")
@@ -78,8 +79,9 @@ def _entered_rows(
             disaggregation=disaggregation,
         )
 
-    flows = [i.pk for i in indicators if not i.is_stock]
+    flows = [i.pk for i in indicators if i.aggregation not in (Aggregation.LAST, Aggregation.MAX)]
     stocks = [i.pk for i in indicators if i.is_stock]
+    maxima = [i.pk for i in indicators if i.aggregation == Aggregation.MAX]
     group = ["indicator"] + (["submission__unit__path"] if by_unit else [])
     sums = {
         "num": Sum("numerator"),
@@ -118,10 +120,38 @@ def _entered_rows(
         parts.append(
             entered.model.objects.filter(pk__in=last).order_by().values(*group).annotate(**sums)
         )
-    if not parts:
-        return []
-    # One round trip whatever the mix of indicators.
-    return list(parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0])
+    rows = []
+    if parts:
+        # One round trip whatever the mix of indicators.
+        rows = list(parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0])
+    if maxima:
+        rows += _maximum_rows(counted(units_under(prefixes)).filter(indicator__in=maxima), by_unit)
+    return rows
+
+
+def _maximum_rows(values, by_unit: bool) -> list[dict]:
+    """A 'maximum' indicator: each unit's largest figure in the window, summed over units."""
+    per_unit = (
+        values.order_by()
+        .values("indicator", "submission__unit__path")
+        .annotate(
+            num=Max("numerator"),
+            den=Max("denominator"),
+            pending=Count("pk", filter=Q(submission__status="submitted")),
+        )
+    )
+    if by_unit:
+        return list(per_unit)
+    totals: dict[int, dict] = {}
+    for row in per_unit:
+        total = totals.setdefault(
+            row["indicator"], {"indicator": row["indicator"], "num": 0, "den": None, "pending": 0}
+        )
+        total["num"] += row["num"] or 0
+        if row["den"] is not None:
+            total["den"] = (total["den"] or 0) + row["den"]
+        total["pending"] += row["pending"]
+    return list(totals.values())
 
 
 def _value(indicator: Indicator, row) -> Value:
@@ -132,10 +162,11 @@ def _value(indicator: Indicator, row) -> Value:
 
 
 def _computed(indicator: Indicator, prefixes, window: Window, disaggregation: str) -> Value:
-    func = computation(indicator.code)
+    func = computation(indicator.computation_code)
     if func is None:  # the module that computes it is not installed (yet)
         return NO_DATA
-    return func(paths=list(prefixes), window=window, disaggregation=disaggregation or None)
+    extra = dict(indicator.parameters or {})
+    return func(paths=list(prefixes), window=window, disaggregation=disaggregation or None, **extra)
 
 
 def indicator_values(

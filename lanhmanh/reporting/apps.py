@@ -24,7 +24,14 @@ class ReportingConfig(AppConfig):
             )
         )
 
-        for model in (models.ReportForm, models.ReportFormIndicator, models.Submission):
+        for model in (
+            models.ReportForm,
+            models.ReportFormIndicator,
+            models.ReportFormSection,
+            models.ValidationRule,
+            models.Submission,
+            models.SubmissionText,
+        ):
             auditlog.register(model)
         auditlog.register(models.SubmissionValue)
         auditlog.register(models.SubmissionEvent)

@@ -18,6 +18,7 @@ import random
 import zlib
 from dataclasses import dataclass, field
 from decimal import Decimal
+from pathlib import Path
 
 from django.db import transaction
 from django.utils import timezone
@@ -25,55 +26,25 @@ from django.utils import timezone
 from lanhmanh.accounts.models import User
 from lanhmanh.core.history import formed_from
 from lanhmanh.core.scoping import prefix_q
-from lanhmanh.geography.models import AdministrativeUnit, Level
+from lanhmanh.geography.models import AdministrativeUnit
 from lanhmanh.indicators.models import Indicator
 from lanhmanh.plans.models import Target
 
-from .models import ReportForm, ReportFormIndicator, Status, Submission, SubmissionValue
-from .periods import PeriodKind, month, quarter
+from .metadata import import_package
+from .models import (
+    ReportForm,
+    Status,
+    Submission,
+    SubmissionText,
+    SubmissionValue,
+)
+from .periods import month, quarter
 from .progress import suggest_indicator
 
-COMMUNE_FORM = {
-    "code": "xa-thang",
-    "name": "Báo cáo tháng kết quả công tác phòng, chống mại dâm cấp xã",
-    "periodicity": PeriodKind.MONTH,
-    "unit_level": Level.COMMUNE,
-    "deadline_days": 3,
-    "deadline_offsets": {},
-    "rows": [
-        ("awareness_activities", []),
-        ("awareness_participants", ["sex"]),
-        ("communes_with_awareness_share", []),
-        ("broadcasts", []),
-        ("tips_received", []),
-        ("tips_handled_in_time", []),
-        ("tips_handled_share", []),
-        ("sex_workers_reached", ["sex", "age_group"]),
-        ("sex_workers_supported", ["sex"]),
-        ("violations_handled_share", []),
-    ],
-}
-PROVINCE_FORM = {
-    "code": "tinh-quy",
-    "name": "Báo cáo quý kết quả công tác phòng, chống mại dâm cấp tỉnh",
-    "periodicity": PeriodKind.QUARTER,
-    "unit_level": Level.PROVINCE,
-    "deadline_days": 5,
-    "deadline_offsets": {Level.PROVINCE: 2},
-    "rows": [
-        ("trainings", []),
-        ("training_participants", ["sex"]),
-        ("criminal_cases_detected", []),
-        ("criminal_cases_prosecuted", []),
-        ("criminal_cases_tried", []),
-        ("support_models_new", []),
-        ("support_models_maintained", []),
-        ("healthy_communes", []),
-        ("healthy_communes_share", []),
-        ("units_with_integration_plan_share", []),
-        ("inspection_teams", []),
-    ],
-}
+# The demo's forms come from the national metadata package, as any province's would.
+PACKAGE = Path(__file__).resolve().parent / "metadata" / "national.json"
+COMMUNE_FORM_CODE = "xa-thang"
+PROVINCE_FORM_CODE = "tinh-quy"
 RETURN_COMMENT = (
     "Số lượt người tham dự tuyên truyền chưa khớp với biên bản các buổi tuyên truyền; "
     "đề nghị kiểm tra lại và gửi lại báo cáo."
@@ -88,27 +59,14 @@ class ReportingDemo:
     targets_linked: int = 0
 
 
-def report_form_ensure(spec: dict) -> ReportForm:
-    form, _created = ReportForm.objects.get_or_create(
-        code=spec["code"],
-        defaults={
-            "name": spec["name"],
-            "periodicity": spec["periodicity"],
-            "unit_level": spec["unit_level"],
-            "deadline_days": spec["deadline_days"],
-            "deadline_offsets": spec["deadline_offsets"],
-        },
-    )
-    indicators = {
-        i.code: i for i in Indicator.objects.filter(code__in=[c for c, _ in spec["rows"]])
-    }
-    for order, (code, dims) in enumerate(spec["rows"]):
-        ReportFormIndicator.objects.get_or_create(
-            form=form,
-            indicator=indicators[code],
-            defaults={"order": order, "disaggregations": dims},
-        )
-    return form
+def demo_forms() -> list[ReportForm]:
+    """Import the national package (nothing changes when it is already there) and return
+    the commune monthly and province quarterly forms."""
+    import_package(PACKAGE.read_bytes())
+    return [
+        ReportForm.objects.get(code=COMMUNE_FORM_CODE, current=True),
+        ReportForm.objects.get(code=PROVINCE_FORM_CODE, current=True),
+    ]
 
 
 @transaction.atomic
@@ -120,9 +78,7 @@ def reporting_demo_build(
     today: datetime.date | None = None,
 ) -> ReportingDemo:
     today = today or timezone.localdate()
-    demo = ReportingDemo(
-        forms=[report_form_ensure(COMMUNE_FORM), report_form_ensure(PROVINCE_FORM)]
-    )
+    demo = ReportingDemo(forms=demo_forms())
     commune_form, province_form = demo.forms
     users = {u.username: u for u in User.objects.filter(username__in=_DEMO_USERS)}
     batch = _Batch(users.get("demo_data_officer"), users.get("demo_coordinator"))
@@ -175,6 +131,8 @@ class _Batch:
         self.officer, self.reviewer = officer, reviewer
         self.submissions: list[Submission] = []
         self.figures: list[list] = []
+        self.texts: list[list] = []
+        self.sections: dict[int, list] = {}
         self.indicators: dict[str, Indicator] = {}
         self.existing: set | None = None
 
@@ -209,12 +167,16 @@ class _Batch:
             submission.returned_comment = RETURN_COMMENT
         self.submissions.append(submission)
         self.figures.append(list(figures(rng, period)))
+        if form.pk not in self.sections:
+            self.sections[form.pk] = list(form.sections.all())
+        sections = self.sections[form.pk]
+        self.texts.append(_texts(sections, period, rng) if status != Status.DRAFT else [])
 
     def save(self) -> int:
         if not self.submissions:
             return 0
         codes = {code for rows in self.figures for code, *_rest in rows}
-        indicators = {i.code: i for i in Indicator.objects.filter(code__in=codes)}
+        indicators = {i.code: i for i in Indicator.objects.filter(code__in=codes, current=True)}
         Submission.objects.bulk_create(self.submissions)
         SubmissionValue.objects.bulk_create(
             (
@@ -230,7 +192,45 @@ class _Batch:
             ),
             batch_size=1000,
         )
+        SubmissionText.objects.bulk_create(
+            (
+                SubmissionText(submission=submission, section=section, text=text)
+                for submission, texts in zip(self.submissions, self.texts, strict=True)
+                for section, text in texts
+            ),
+            batch_size=1000,
+        )
         return len(self.submissions)
+
+
+_SITUATION = [
+    "Tình hình an ninh trật tự trên địa bàn cơ bản ổn định; chưa phát hiện tụ điểm mại dâm mới.",
+    "Một số cơ sở karaoke, xoa bóp hoạt động muộn, có biểu hiện trá hình; đã đưa vào diện "
+    "theo dõi.",
+    "Xuất hiện hoạt động môi giới mại dâm qua mạng xã hội, khó phát hiện.",
+]
+_DIFFICULTIES = [
+    "Cán bộ làm công tác phòng, chống tệ nạn xã hội kiêm nhiệm nhiều việc.",
+    "Kinh phí cho hoạt động tuyên truyền còn hạn chế.",
+    "Sau sắp xếp đơn vị hành chính, địa bàn rộng, lực lượng kiểm tra còn mỏng.",
+]
+
+
+def _texts(sections, period, rng) -> list:
+    """A sentence or two per written section, so the province has its communes' words."""
+    found = []
+    for section in sections:
+        if section.kind == "situation":
+            found.append((section, rng.choice(_SITUATION)))
+        elif section.kind == "results":
+            found.append(
+                (section, f"Hoàn thành các nhiệm vụ {period.label.lower()} theo kế hoạch.")
+            )
+        elif section.kind == "difficulties":
+            found.append((section, rng.choice(_DIFFICULTIES)))
+        elif section.kind == "proposals" and rng.random() < 0.5:
+            found.append((section, "Đề nghị cấp trên bổ sung kinh phí tuyên truyền."))
+    return found
 
 
 def _split(rng, total: int, shares: list[float]) -> list[int]:

@@ -62,6 +62,14 @@ class Cell:
         return (self.numerator, self.denominator) if self.is_ratio else self.numerator
 
 
+@dataclass
+class WrittenSection:
+    """A text box of the report: situation, results, difficulties, proposals…"""
+
+    section: object
+    text: str = ""
+
+
 class FigureSheet:
     """The cells of ``submission``'s form, filled from its stored figures (two queries)."""
 
@@ -80,6 +88,25 @@ class FigureSheet:
                     cell.denominator = shown(value.denominator)
                 self.cells.append(cell)
         self.by_key = {c.key: c for c in self.cells}
+        stored_texts = {t.section_id: t.text for t in submission.texts.all()}
+        self.sections = [
+            WrittenSection(s, stored_texts.get(s.pk, ""))
+            for s in submission.form.sections.all()
+            if s.is_text
+        ]
+        self.explanations = dict(submission.explanations or {})
+
+    def read_texts(self, data) -> dict:
+        """The written sections as typed ({section id: text}), kept on screen too."""
+        for section in self.sections:
+            section.text = data.get(f"t:{section.section.pk}", "")
+        return {s.section.pk: s.text for s in self.sections}
+
+    def read_explanations(self, data) -> dict:
+        """Explanations of warnings as typed ({rule id: comment})."""
+        found = {k[2:]: v.strip() for k, v in data.items() if k.startswith("x:")}
+        self.explanations.update(found)
+        return self.explanations
 
     def read(self, data) -> dict:
         """Take what was typed (``v:<key>``, or ``n:<key>`` and ``d:<key>`` for a ratio)

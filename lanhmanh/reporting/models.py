@@ -12,18 +12,48 @@ from django.utils.translation import gettext_lazy as _
 from lanhmanh.accounts.roles import Module
 from lanhmanh.accounts.scope import ScopedQuerySet
 from lanhmanh.geography.models import AdministrativeUnit, Level
-from lanhmanh.indicators.models import Indicator
+from lanhmanh.indicators.models import Indicator, OwnedQuerySet
 from lanhmanh.indicators.registry import Window
-from lanhmanh.organizations.models import Agency, Sector
+from lanhmanh.organizations.models import Agency, InspectionTeam, Sector
 
 from .periods import Period, PeriodKind, deadline_for, period_from_key
 
 
-class ReportForm(models.Model):
-    """A 'biểu mẫu báo cáo': the figures a kind of unit (or one sector's agency at it)
-    reports each period. A catalogue row, shared by every unit of that level."""
+class Reporter(models.TextChoices):
+    COMMITTEE = "committee", _("Ủy ban nhân dân (cơ quan thường trực)")
+    AGENCY = "agency", _("Cơ quan chuyên môn của ngành")
+    TEAM = "team", _("Đội kiểm tra liên ngành 178")
 
-    code = models.SlugField(_("mã biểu"), max_length=40, unique=True)
+
+class Recipient(models.TextChoices):
+    PARENT_COMMITTEE = "parent_committee", _("Ủy ban nhân dân cấp trên")
+    PARENT_STANDING = "parent_standing", _("Cơ quan thường trực cấp trên")
+    STEERING = "steering", _("Ban Chỉ đạo")
+
+
+class ReportFormQuerySet(OwnedQuerySet):
+    def current(self):
+        return self.filter(current=True)
+
+
+# The parts of a form whose change, once reports were filed on it, makes a new edition.
+FORM_MEANING_FIELDS = (
+    "periodicity",
+    "unit_level",
+    "reporter",
+    "sector",
+    "deadline_days",
+    "deadline_offsets",
+)
+
+
+class ReportForm(models.Model):
+    """A 'biểu mẫu báo cáo': the figures and written sections a kind of unit (or one
+    sector's agency at it, or its team 178) reports each period. National (no ``owner``)
+    or a province's own. Reports keep pointing at the edition they were filed on: a form
+    in use is never edited in place (``report_form_save`` makes a new edition)."""
+
+    code = models.SlugField(_("mã biểu"), max_length=40)
     name = models.CharField(_("tên biểu mẫu"), max_length=255)
     description = models.TextField(_("hướng dẫn"), blank=True)
     periodicity = models.CharField(_("kỳ báo cáo"), max_length=12, choices=PeriodKind.choices)
@@ -49,14 +79,57 @@ class ReportForm(models.Model):
         related_name="report_forms",
     )
     active = models.BooleanField(_("đang sử dụng"), default=True)
+    reporter = models.CharField(
+        _("ai báo cáo"), max_length=10, choices=Reporter.choices, default=Reporter.COMMITTEE
+    )
+    # Blank: every unit of the level (inside the owner, for a province's form).
+    units = models.ManyToManyField(
+        AdministrativeUnit, verbose_name=_("đơn vị báo cáo"), blank=True, related_name="+"
+    )
+    recipients = models.JSONField(_("nơi nhận"), default=list, blank=True)
+    owner = models.ForeignKey(
+        AdministrativeUnit,
+        verbose_name=_("đơn vị sở hữu"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    edition = models.PositiveSmallIntegerField(_("lần ban hành"), default=1)
+    previous = models.OneToOneField(
+        "self",
+        verbose_name=_("thay thế biểu mẫu"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="next_edition",
+    )
+    current = models.BooleanField(_("bản hiện hành"), default=True)
+    version = models.PositiveIntegerField(_("phiên bản"), default=1)
+
+    objects = ReportFormQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("biểu mẫu báo cáo")
         verbose_name_plural = _("biểu mẫu báo cáo")
-        ordering = ["unit_level", "code"]
+        ordering = ["unit_level", "code", "edition"]
+        constraints = [
+            models.UniqueConstraint(fields=["code", "edition"], name="form_code_edition"),
+            models.UniqueConstraint(
+                fields=["code"], condition=models.Q(current=True), name="form_code_current"
+            ),
+        ]
 
     def __str__(self):
         return self.name
+
+    @property
+    def topics(self) -> list[str]:
+        """The topics of the form's indicators, in the catalogue's order."""
+        from lanhmanh.indicators.models import Topic
+
+        found = {row.indicator.topic for row in self.rows.select_related("indicator")}
+        return [t for t in Topic.values if t in found]
 
     def clean(self):
         # Decree 09/2019: at least one working day between the cut-off and the deadline.
@@ -74,10 +147,45 @@ class ReportForm(models.Model):
         )
 
 
+class SectionKind(models.TextChoices):
+    FIGURES = "figures", _("Số liệu")
+    SITUATION = "situation", _("Tình hình")
+    RESULTS = "results", _("Kết quả thực hiện")
+    DIFFICULTIES = "difficulties", _("Khó khăn, vướng mắc và nguyên nhân")
+    PROPOSALS = "proposals", _("Đề xuất, kiến nghị")
+    OTHER = "other", _("Nội dung khác")
+
+
+class ReportFormSection(models.Model):
+    """A part of a form: a group of figures, or a written section (a text box) whose
+    texts roll up from the units below by ``kind``."""
+
+    form = models.ForeignKey(ReportForm, on_delete=models.CASCADE, related_name="sections")
+    order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+    kind = models.CharField(_("loại"), max_length=15, choices=SectionKind.choices)
+    title = models.CharField(_("tiêu đề"), max_length=255)
+    help_text = models.TextField(_("hướng dẫn"), blank=True)
+
+    class Meta:
+        verbose_name = _("phần của biểu mẫu")
+        verbose_name_plural = _("phần của biểu mẫu")
+        ordering = ["form", "order", "id"]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def is_text(self) -> bool:
+        return self.kind != SectionKind.FIGURES
+
+
 class ReportFormIndicator(models.Model):
     """One row of a form: an indicator, in order, with the disaggregations it asks for."""
 
     form = models.ForeignKey(ReportForm, on_delete=models.CASCADE, related_name="rows")
+    section = models.ForeignKey(
+        ReportFormSection, null=True, blank=True, on_delete=models.SET_NULL, related_name="rows"
+    )
     indicator = models.ForeignKey(
         Indicator, verbose_name=_("chỉ số"), on_delete=models.PROTECT, related_name="+"
     )
@@ -103,6 +211,42 @@ class ReportFormIndicator(models.Model):
                 "names": ", ".join(sorted(extra))
             }
             raise ValidationError({"disaggregations": message})
+
+
+class RuleKind(models.TextChoices):
+    SUM_OF_PARTS = "sum_of_parts", _("Tổng số bằng cộng các phân tổ")
+    AT_MOST = "at_most", _("Số liệu không lớn hơn số liệu khác")
+    NUMERATOR_AT_MOST_DENOMINATOR = "ratio", _("Tử số không lớn hơn mẫu số")
+    REQUIRED = "required", _("Bắt buộc nhập")
+
+
+class Severity(models.TextChoices):
+    ERROR = "error", _("Lỗi (không gửi được)")
+    WARNING = "warning", _("Cảnh báo (cần giải trình)")
+
+
+class ValidationRule(models.Model):
+    """A check of a form's figures, as data. ``left`` and ``right`` are cell keys
+    ('code' for a total, 'code|set:option' for a part); for ``sum_of_parts`` ``right``
+    is the breakdown's code. An error blocks the report; a warning asks for a comment."""
+
+    form = models.ForeignKey(ReportForm, on_delete=models.CASCADE, related_name="rules")
+    order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+    kind = models.CharField(_("loại kiểm tra"), max_length=15, choices=RuleKind.choices)
+    left = models.CharField(_("số liệu"), max_length=110)
+    right = models.CharField(_("so với"), max_length=110, blank=True)
+    severity = models.CharField(
+        _("mức độ"), max_length=10, choices=Severity.choices, default=Severity.ERROR
+    )
+    message = models.CharField(_("thông báo"), max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = _("quy tắc kiểm tra")
+        verbose_name_plural = _("quy tắc kiểm tra")
+        ordering = ["form", "order", "id"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.left} {self.right}".strip()
 
 
 class Status(models.TextChoices):
@@ -148,6 +292,14 @@ class Submission(models.Model):
         on_delete=models.PROTECT,
         related_name="submissions",
     )
+    team = models.ForeignKey(
+        InspectionTeam,
+        verbose_name=_("đội báo cáo"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="submissions",
+    )
     period_kind = models.CharField(_("loại kỳ"), max_length=12, choices=PeriodKind.choices)
     period_key = models.CharField(_("kỳ báo cáo"), max_length=40)
     period_start = models.DateField(_("chốt số liệu từ ngày"))
@@ -169,6 +321,8 @@ class Submission(models.Model):
     )
     returned_comment = models.TextField(_("lý do trả lại"), blank=True)
     reopened_reason = models.TextField(_("lý do mở lại"), blank=True)
+    # {rule id: the comment that explains a warning}: a warning needs one to submit.
+    explanations = models.JSONField(_("giải trình"), default=dict, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -253,6 +407,25 @@ class SubmissionValue(models.Model):
 
     def __str__(self):
         return f"{self.indicator.code}[{self.disaggregation}] = {self.numerator}"
+
+
+class SubmissionText(models.Model):
+    """What a unit wrote in one written section of its report."""
+
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="texts")
+    section = models.ForeignKey(ReportFormSection, on_delete=models.PROTECT, related_name="+")
+    text = models.TextField(_("nội dung"), blank=True)
+
+    class Meta:
+        verbose_name = _("nội dung báo cáo")
+        verbose_name_plural = _("nội dung báo cáo")
+        ordering = ["submission", "section__order"]
+        constraints = [
+            models.UniqueConstraint(fields=["submission", "section"], name="text_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.section}: {self.text[:40]}"
 
 
 class Action(models.TextChoices):

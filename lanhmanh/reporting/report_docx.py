@@ -63,13 +63,15 @@ class Figures:
     indicators: list[Indicator]
     values: dict[str, Value]
     progress: dict[str, list[Progress]] = field(default_factory=dict)
+    texts: dict[str, list[str]] = field(default_factory=dict)
+    topics: list[str] = field(default_factory=list)
 
 
 def report_figures(unit, period: Period, *, user=None, on: datetime.date | None = None) -> Figures:
     """One batched value call for every active indicator, and the progress of the targets
     of the unit's plans (the unit's and those of the units merged into it) covering the
     period's year, as of the end of the period (or today, while it runs)."""
-    indicators = list(Indicator.objects.active())
+    indicators = list(Indicator.objects.active().for_unit(unit))
     values = indicator_values(indicators, unit, period.window)
     on = on or min(timezone.localdate(), period.window.end)
     targets = list(unit_targets(user, unit, period.year))
@@ -119,10 +121,69 @@ def addressees(unit, day: datetime.date) -> list[str]:
     return names
 
 
+TOPIC_WORDS = {
+    Topic.DRUGS: "ma túy",
+    Topic.PROSTITUTION: "mại dâm",
+    Topic.TRAFFICKING: "mua bán người",
+}
+
+
+def topics_phrase(topics) -> str:
+    """'mại dâm'; 'tệ nạn ma túy, mại dâm, mua bán người' for a report on several."""
+    words = [TOPIC_WORDS[t] for t in TOPIC_WORDS if t in set(topics)]
+    if not words:
+        return TOPIC_WORDS[Topic.PROSTITUTION]
+    if len(words) == 1:
+        return words[0]
+    return "tệ nạn " + ", ".join(words) if Topic.DRUGS in topics else ", ".join(words)
+
+
+def report_texts(unit, period: Period) -> tuple[dict[str, list[str]], list[str]]:
+    """The written sections of the report, by kind: the unit's own report of the period
+    (its texts start from its children's and were edited there), else what the units
+    below wrote, each paragraph naming its unit; and the topics of the forms involved."""
+    from .models import Submission
+    from .services import children_texts, texts_below
+
+    own = (
+        Submission.objects.filter(unit=unit, period_key=period.key)
+        .select_related("form", "unit")
+        .prefetch_related("texts__section", "form__rows__indicator")
+        .order_by("-updated_at")
+    )
+    texts: dict[str, list[str]] = defaultdict(list)
+    topics: set[str] = set()
+    for submission in own:
+        topics |= {r.indicator.topic for r in submission.form.rows.all()}
+        for t in submission.texts.all():
+            if t.text.strip():
+                texts[t.section.kind].append(t.text.strip())
+        if not texts:
+            for kind, child, text in children_texts(submission):
+                texts[kind].append(f"{child}: {text.strip()}")
+    if not texts:
+        window = period.window
+        below = texts_below(unit, window.start, window.end)
+        for kind, child, text in below:
+            texts[kind].append(f"{child}: {text.strip()}")
+        if below:
+            from .models import SubmissionText
+
+            topics |= set(
+                SubmissionText.objects.filter(
+                    submission__unit__in=[c.pk for _k, c, _t in below],
+                    submission__period_start__gte=window.start,
+                    submission__period_end__lte=window.end,
+                ).values_list("submission__form__rows__indicator__topic", flat=True)
+            ) - {None}
+    return dict(texts), sorted(topics)
+
+
 def report_docx(unit, period: Period, *, user=None) -> bytes:
     """The report as .docx bytes, always in Vietnamese."""
     with translation.override("vi"):
         figures = report_figures(unit, period, user=user)
+        figures.texts, figures.topics = report_texts(unit, period)
         return layout.to_bytes(_write(figures))
 
 
@@ -144,7 +205,11 @@ def _write(figures: Figures):
         None,
         year=window.end.year,
     )
-    summary = f"Kết quả công tác phòng, chống mại dâm {period.label[0].lower()}{period.label[1:]}"
+    topics = figures.topics or sorted(
+        {i.topic for i in figures.indicators if not figures.values[i.code].no_data}
+    )
+    about = f"phòng, chống {topics_phrase(topics)}"
+    summary = f"Kết quả công tác {about} {period.label[0].lower()}{period.label[1:]}"
     layout.add_title(doc, "BÁO CÁO", summary)
     to = addressees(unit, window.end)
     if len(to) == 1:
@@ -157,11 +222,15 @@ def _write(figures: Figures):
     layout.add_paragraph(
         doc,
         f"Thực hiện chế độ báo cáo định kỳ, {COMMITTEE} {unit_words(unit)} báo cáo kết quả "
-        f"công tác phòng, chống mại dâm {period.label[0].lower()}{period.label[1:]} (số liệu "
+        f"công tác {about} {period.label[0].lower()}{period.label[1:]} (số liệu "
         f"từ ngày {window.start:%d/%m/%Y} đến ngày {window.end:%d/%m/%Y}) như sau:",
     )
 
     layout.add_heading(doc, "I. KẾT QUẢ THỰC HIỆN")
+    texts = figures.texts
+    for kind in ("situation", "results"):
+        for paragraph in texts.get(kind, []):
+            layout.add_paragraph(doc, paragraph, indent=True)
     by_topic = defaultdict(list)
     for indicator in figures.indicators:
         value = figures.values[indicator.code]
@@ -173,7 +242,6 @@ def _write(figures: Figures):
             continue
         number += 1
         layout.add_heading(doc, f"{number}. {AREA_TITLES[topic]}", level=2)
-        layout.add_paragraph(doc, DOTS, indent=True)
         rows = []
         for i, indicator in enumerate(by_topic[topic], start=1):
             value = figures.values[indicator.code]
@@ -195,25 +263,31 @@ def _write(figures: Figures):
     if number == 0:
         layout.add_paragraph(doc, "Chưa có số liệu trong kỳ báo cáo.", italic=True)
 
+    # Each part takes the written sections of its kind; only a part nobody wrote is left
+    # dotted for the clerk.
     for numeral, (title, parts) in zip(
         _ROMAN[1:],
         [
-            ("ĐÁNH GIÁ CHUNG", ["1. Ưu điểm", "2. Tồn tại, hạn chế và nguyên nhân"]),
-            ("PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI", []),
-            ("ĐỀ XUẤT, KIẾN NGHỊ", []),
+            (
+                "ĐÁNH GIÁ CHUNG",
+                [("1. Ưu điểm", ()), ("2. Tồn tại, hạn chế và nguyên nhân", ("difficulties",))],
+            ),
+            ("PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI", [("", ("other",))]),
+            ("ĐỀ XUẤT, KIẾN NGHỊ", [("", ("proposals",))]),
         ],
         strict=False,
     ):
         layout.add_heading(doc, f"{numeral}. {title}")
-        for part in parts:
-            layout.add_heading(doc, part, level=2)
-            layout.add_paragraph(doc, DOTS)
-        if not parts:
-            layout.add_paragraph(doc, DOTS)
+        for part, kinds in parts:
+            if part:
+                layout.add_heading(doc, part, level=2)
+            paragraphs = [p for kind in kinds for p in texts.get(kind, [])]
+            for paragraph in paragraphs or [DOTS]:
+                layout.add_paragraph(doc, paragraph, indent=bool(paragraphs))
 
     layout.add_paragraph(
         doc,
-        f"Trên đây là báo cáo kết quả công tác phòng, chống mại dâm "
+        f"Trên đây là báo cáo kết quả công tác {about} "
         f"{period.label[0].lower()}{period.label[1:]} của {COMMITTEE} {unit_words(unit)}./.",
     )
     recipients, signature = layout.closing_table(doc)

@@ -5,16 +5,17 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from lanhmanh.accounts.roles import Module
 from lanhmanh.accounts.scope import WRITE, can, memberships_for
 from lanhmanh.core.history import merged_into
 from lanhmanh.geography.models import AdministrativeUnit
+from lanhmanh.organizations.models import InspectionTeam
 from lanhmanh.plans.models import Target
 
-from .models import ReportForm, Status, Submission
+from .models import Reporter, ReportForm, Status, Submission
 from .periods import Period, period_containing
 
 
@@ -24,12 +25,32 @@ def submissions_visible_to(user):
     )
 
 
+def _ancestor_paths(path: str) -> list[str]:
+    parts = path.strip("/").split("/")
+    return ["/".join(parts[: i + 1]) + "/" for i in range(len(parts))]
+
+
 def forms_for(unit: AdministrativeUnit, agency=None):
-    """The active forms ``unit`` (or ``agency`` of it) reports on."""
-    forms = ReportForm.objects.filter(active=True, unit_level=unit.level)
+    """The current active forms ``unit`` (or ``agency`` of it) reports on: national forms
+    and those of the units it belongs to, for its level, for every unit of the level or
+    for the units named on the form."""
+    forms = ReportForm.objects.filter(active=True, current=True, unit_level=unit.level)
+    forms = forms.filter(Q(owner__isnull=True) | Q(owner__path__in=_ancestor_paths(unit.path)))
+    named = ReportForm.units.through.objects.filter(reportform_id=OuterRef("pk"))
+    forms = forms.filter(~Exists(named) | Exists(named.filter(administrativeunit_id=unit.pk)))
     if agency is None:
-        return forms.filter(sector__isnull=True)
+        return forms.filter(sector__isnull=True).exclude(reporter=Reporter.TEAM)
     return forms.filter(sector=agency.sector_id)
+
+
+def team_forms_for(unit: AdministrativeUnit):
+    """The current forms the team 178 of ``unit`` reports on."""
+    forms = ReportForm.objects.filter(
+        active=True, current=True, unit_level=unit.level, reporter=Reporter.TEAM
+    )
+    forms = forms.filter(Q(owner__isnull=True) | Q(owner__path__in=_ancestor_paths(unit.path)))
+    named = ReportForm.units.through.objects.filter(reportform_id=OuterRef("pk"))
+    return forms.filter(~Exists(named) | Exists(named.filter(administrativeunit_id=unit.pk)))
 
 
 def period_due(form: ReportForm, on: datetime.date | None = None) -> Period | None:
@@ -77,6 +98,9 @@ def completeness(
         .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=window.start))
         .order_by("path")
     )
+    named = list(form.units.values_list("pk", flat=True))
+    if named:  # a form for some units only expects those
+        expected = [u for u in expected if u.pk in named]
     submissions = {
         s.unit_id: s
         for s in Submission.objects.visible_to(user)
@@ -98,8 +122,8 @@ def completeness(
 
 
 def reports_due(user) -> list[dict]:
-    """One line per (form, unit, agency) the user reports on, for the period due now,
-    with its submission when there is one."""
+    """One line per (form, unit, agency or team) the user reports on, for the period due
+    now, with its submission when there is one."""
     lines = []
     for m in memberships_for(user, Module.REPORTING, WRITE):
         forms = list(forms_for(m.unit))
@@ -111,9 +135,24 @@ def reports_due(user) -> list[dict]:
                 continue
             agency = m.agency if form.sector_id else None
             lines.append({"form": form, "unit": m.unit, "agency": agency, "period": period})
+        # A team 178 reports too: its unit's reporting officers fill its report in.
+        team_forms = list(team_forms_for(m.unit))
+        teams = InspectionTeam.objects.filter(unit=m.unit, dissolved_on__isnull=True)
+        for form in team_forms:
+            period = period_due(form)
+            for team in teams if period else []:
+                lines.append(
+                    {"form": form, "unit": m.unit, "agency": None, "team": team, "period": period}
+                )
     unique: dict[tuple, dict] = {}
     for line in lines:
-        key = (line["form"].pk, line["unit"].pk, line["agency"] and line["agency"].pk)
+        line.setdefault("team", None)
+        key = (
+            line["form"].pk,
+            line["unit"].pk,
+            line["agency"] and line["agency"].pk,
+            line["team"] and line["team"].pk,
+        )
         unique.setdefault(key, line)
     lines = list(unique.values())
     if lines:
@@ -123,15 +162,17 @@ def reports_due(user) -> list[dict]:
                 form=line["form"],
                 unit=line["unit"],
                 agency=line["agency"],
+                team=line["team"],
                 period_key=line["period"].key,
             )
         found = {
-            (s.form_id, s.unit_id, s.agency_id, s.period_key): s
+            (s.form_id, s.unit_id, s.agency_id, s.team_id, s.period_key): s
             for s in Submission.objects.visible_to(user).filter(q)
         }
         for line in lines:
             agency_id = line["agency"].pk if line["agency"] else None
-            key = (line["form"].pk, line["unit"].pk, agency_id, line["period"].key)
+            team_id = line["team"].pk if line["team"] else None
+            key = (line["form"].pk, line["unit"].pk, agency_id, team_id, line["period"].key)
             line["submission"] = found.get(key)
             line["deadline"] = line["form"].deadline(line["period"], line["unit"].level)
     return lines

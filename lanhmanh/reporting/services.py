@@ -30,15 +30,19 @@ from lanhmanh.geography.models import AdministrativeUnit, Level
 from lanhmanh.organizations.models import Agency
 
 from .models import (
+    COUNTED_STATUSES,
     EDITABLE_STATUSES,
     Action,
+    Reporter,
     ReportForm,
     Status,
     Submission,
     SubmissionEvent,
+    SubmissionText,
     SubmissionValue,
 )
 from .periods import Period, is_future, period_from_key
+from .rules import evaluate
 from .validation import Figure, cell_key, check_cells, check_parts
 
 STALE_VERSION = _(
@@ -69,10 +73,14 @@ SELF_APPROVAL = _(
 )
 ON_BEHALF = _("Nhập thay cho %(unit)s")
 OUTLIER = _("%(indicator)s: %(value)s, chênh lệch lớn so với kỳ trước (%(previous)s).")
+EXPLANATION_REQUIRED = _("Cần giải trình cảnh báo trước khi gửi: %(message)s")
+TEAM_REQUIRED = _("Biểu mẫu này do đội kiểm tra liên ngành 178 của đơn vị báo cáo.")
 
 # A figure more than this many times (or less than this fraction of) the previous
-# period's is worth a second look: a warning, never an error.
+# period's, and at least OUTLIER_MIN_CHANGE away from it, is worth a second look: a
+# warning, never an error (1 → 0 or 2 → 7 is ordinary noise for a commune).
 OUTLIER_FACTOR = Decimal(3)
+OUTLIER_MIN_CHANGE = Decimal(10)
 
 _ACTION_NAMES = {
     Action.SUBMITTED: _("gửi"),
@@ -177,8 +185,11 @@ def submission_create(
     period: Period | str,
     user,
     agency: Agency | None = None,
+    team=None,
 ) -> Submission:
-    """Open a draft report of ``unit`` (or one of its agencies) on ``form`` for ``period``."""
+    """Open a draft report of ``unit`` (or one of its agencies, or its team 178) on
+    ``form`` for ``period``; its written sections start from the texts of the units
+    below for the same period (to edit, not to copy by hand)."""
     _require_writer(user, unit)
     if isinstance(period, str):
         period = period_from_key(period)
@@ -192,7 +203,10 @@ def submission_create(
         unit.valid_to and unit.valid_to < window.start
     ):
         raise ValidationError(UNIT_NOT_IN_PERIOD)
-    if form.sector_id:
+    if form.reporter == Reporter.TEAM:
+        if team is None or team.unit_id != unit.pk:
+            raise ValidationError(TEAM_REQUIRED)
+    elif form.sector_id:
         if agency is None or agency.sector_id != form.sector_id or agency.unit_id != unit.pk:
             raise ValidationError(AGENCY_REQUIRED % {"sector": form.sector.name.lower()})
     elif agency is not None:
@@ -201,6 +215,7 @@ def submission_create(
         form=form,
         unit=unit,
         agency=agency,
+        team=team if form.reporter == Reporter.TEAM else None,
         period_kind=period.kind,
         period_key=period.key,
         period_start=window.start,
@@ -213,8 +228,50 @@ def submission_create(
             submission.save()
     except IntegrityError as exc:
         raise ValidationError(DUPLICATE) from exc
+    _prefill_texts(submission)
     _event(submission, Action.CREATED, user, _writer_note(user, submission))
     return submission
+
+
+def children_texts(submission: Submission) -> list[tuple]:
+    """(section kind, unit, text) of the reports of the units below ``submission``'s unit
+    (and those merged into it) for windows inside its own, sent or approved, in unit order."""
+    return texts_below(submission.unit, submission.period_start, submission.period_end)
+
+
+def texts_below(unit: AdministrativeUnit, start, end) -> list[tuple]:
+    """(section kind, unit, text) written by the units below ``unit`` for windows inside
+    ``start``–``end``, in reports sent or approved."""
+    from lanhmanh.indicators.values import rollup_paths, units_under
+
+    prefixes = rollup_paths([unit.path])[unit.path]
+    texts = (
+        SubmissionText.objects.filter(
+            submission__unit__in=units_under(prefixes),
+            submission__period_start__gte=start,
+            submission__period_end__lte=end,
+            submission__status__in=COUNTED_STATUSES,
+        )
+        .exclude(submission__unit=unit)
+        .exclude(text="")
+        .select_related("section", "submission__unit")
+        .order_by("submission__unit__path", "submission__period_end", "section__order")
+    )
+    return [(t.section.kind, t.submission.unit, t.text) for t in texts]
+
+
+def _prefill_texts(submission: Submission) -> None:
+    sections = [s for s in submission.form.sections.all() if s.is_text]
+    if not sections:
+        return
+    by_kind: dict[str, list[str]] = {}
+    for kind, unit, text in children_texts(submission):
+        by_kind.setdefault(kind, []).append(f"{unit}: {text.strip()}")
+    SubmissionText.objects.bulk_create(
+        SubmissionText(submission=submission, section=s, text="\n\n".join(by_kind[s.kind]))
+        for s in sections
+        if by_kind.get(s.kind)
+    )
 
 
 def _form_rows(form: ReportForm):
@@ -235,11 +292,19 @@ def _stored(submission: Submission) -> dict[tuple[str, str], SubmissionValue]:
 
 @transaction.atomic
 def submission_save_values(
-    *, submission: Submission, values: dict, version: int, user
+    *,
+    submission: Submission,
+    values: dict,
+    version: int,
+    user,
+    texts: dict | None = None,
+    explanations: dict | None = None,
 ) -> SaveResult:
     """Save figures ({cell key or (code, disaggregation): raw}; an empty cell clears the
-    figure). All or nothing: any bad cell raises a ValidationError by cell key and saves
-    nothing. Returns the new version and warnings (outliers against the last period)."""
+    figure), written sections ({section id: text}) and explanations of warnings ({rule
+    id: comment}). All or nothing: any bad cell or broken error rule raises a
+    ValidationError by cell key and saves nothing. Returns the new version and warnings
+    (warning rules, outliers against the last period)."""
     _require_writer(user, submission.unit)
     rows, indicators, _rows = _form_rows(submission.form)
     parsed, errors = check_cells(rows, indicators, values)
@@ -255,10 +320,20 @@ def submission_save_values(
         else:
             merged[key] = figure
     errors = check_parts(merged, rows)
+    violations = evaluate(submission.form.rules.all(), merged, indicators)
+    for v in violations:
+        if v.is_error:
+            errors.setdefault(v.cell, []).append(v.message)
     if errors:
         raise ValidationError(errors)
 
     _claim(submission, version, EDITABLE_STATUSES, _not_editable)
+    _save_texts(submission, texts)
+    if explanations is not None:
+        kept = {str(k): nfc(str(v)).strip() for k, v in explanations.items() if str(v).strip()}
+        if kept != submission.explanations:
+            submission.explanations = kept
+            submission.save(update_fields=["explanations"])
     for (code, disaggregation), figure in parsed.items():
         current = stored.get((code, disaggregation))
         if figure is None:
@@ -276,7 +351,40 @@ def submission_save_values(
             current.numerator, current.denominator = figure.numerator, figure.denominator
             current.save(update_fields=["numerator", "denominator"])
     _event(submission, Action.SAVED, user, _writer_note(user, submission))
-    return SaveResult(submission.version, outlier_warnings(submission, merged, indicators))
+    warnings = [v.message for v in violations if not v.is_error]
+    return SaveResult(
+        submission.version, warnings + outlier_warnings(submission, merged, indicators)
+    )
+
+
+def _save_texts(submission: Submission, texts: dict | None) -> None:
+    if not texts:
+        return
+    sections = {s.pk: s for s in submission.form.sections.all() if s.is_text}
+    stored = {t.section_id: t for t in submission.texts.all()}
+    for key, raw in texts.items():
+        section = sections.get(int(key))
+        if section is None:
+            continue
+        text = nfc(str(raw or "")).strip()
+        current = stored.get(section.pk)
+        if current is None:
+            if text:
+                SubmissionText.objects.create(submission=submission, section=section, text=text)
+        elif current.text != text:
+            current.text = text
+            current.save(update_fields=["text"])
+
+
+def figures_of(submission: Submission) -> dict:
+    return {k: Figure(v.numerator, v.denominator) for k, v in _stored(submission).items()}
+
+
+def open_warnings(submission: Submission) -> list:
+    """Warning rules the report's figures break, with whether each is explained."""
+    _rows, indicators, _r = _form_rows(submission.form)
+    found = evaluate(submission.form.rules.all(), figures_of(submission), indicators)
+    return [v for v in found if not v.is_error]
 
 
 def outlier_warnings(submission: Submission, figures: dict, indicators: dict) -> list[str]:
@@ -303,7 +411,8 @@ def outlier_warnings(submission: Submission, figures: dict, indicators: dict) ->
         if disaggregation or not before.get(code):
             continue
         now, then = _shown(figure.numerator, figure.denominator), before[code]
-        if now is not None and (now > then * OUTLIER_FACTOR or now * OUTLIER_FACTOR < then):
+        large = abs(now - then) >= OUTLIER_MIN_CHANGE if now is not None else False
+        if large and (now > then * OUTLIER_FACTOR or now * OUTLIER_FACTOR < then):
             warnings.append(
                 str(
                     OUTLIER
@@ -346,6 +455,16 @@ def submission_submit(*, submission: Submission, user, version: int | None = Non
     missing = _missing_required(submission)
     if missing:
         raise ValidationError(REQUIRED_MISSING % {"names": ", ".join(missing)})
+    _rows, indicators, _r = _form_rows(submission.form)
+    found = evaluate(submission.form.rules.all(), figures_of(submission), indicators, required=True)
+    errors: dict[str, list] = {}
+    for v in found:
+        if v.is_error:
+            errors.setdefault(v.cell, []).append(v.message)
+        elif not (submission.explanations or {}).get(str(v.rule.pk)):
+            errors.setdefault(v.cell, []).append(EXPLANATION_REQUIRED % {"message": v.message})
+    if errors:
+        raise ValidationError(errors)
     _claim(submission, version, EDITABLE_STATUSES, _illegal(Action.SUBMITTED))
     resubmitted = submission.status == Status.RETURNED
     submission.status = Status.SUBMITTED

@@ -1,6 +1,15 @@
 from django.urls import path
 
-from . import views, views_dashboard, views_documents, views_excel, views_review
+from . import (
+    views,
+    views_dashboard,
+    views_documents,
+    views_excel,
+    views_package,
+    views_review,
+    views_setup,
+    views_setup_forms,
+)
 
 app_name = "reporting"
 urlpatterns = [
@@ -36,4 +45,15 @@ urlpatterns = [
     path("targets/<int:pk>/link/", views_dashboard.target_link, name="target_link"),
     path("report.docx", views_documents.report_document, name="report_docx"),
     path("report.xlsx", views_documents.report_figures_xlsx, name="report_xlsx"),
+    path("setup/indicators/", views_setup.indicator_list, name="indicator_list"),
+    path("setup/indicators/new/", views_setup.indicator_create, name="indicator_create"),
+    path("setup/indicators/<int:pk>/", views_setup.indicator_edit, name="indicator_edit"),
+    path("setup/breakdowns/", views_setup.breakdown_list, name="breakdown_list"),
+    path("setup/breakdowns/new/", views_setup.breakdown_create, name="breakdown_create"),
+    path("setup/breakdowns/<int:pk>/", views_setup.breakdown_edit, name="breakdown_edit"),
+    path("setup/forms/", views_setup_forms.form_list, name="form_list"),
+    path("setup/forms/new/", views_setup_forms.form_create, name="form_create"),
+    path("setup/forms/<int:pk>/", views_setup_forms.form_edit, name="form_edit"),
+    path("setup/package/", views_package.package, name="package"),
+    path("setup/package.json", views_package.package_export, name="package_export"),
 ]

@@ -14,8 +14,12 @@ from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext_lazy as _
 
-from lanhmanh.indicators.catalogue import DISAGGREGATION_LABELS
-from lanhmanh.indicators.models import Indicator, Measure, disaggregation_keys
+from lanhmanh.indicators.models import (
+    Indicator,
+    Measure,
+    category_name,
+    disaggregation_keys,
+)
 
 NOT_A_NUMBER = _("“%(value)s” không phải là một số.")
 NEGATIVE = _("Số liệu không được âm.")
@@ -160,7 +164,7 @@ def check_parts(merged: dict[tuple[str, str], Figure], rows: dict[str, list[str]
                 errors.setdefault(cell_key(code), []).append(
                     PARTS_EXCEED_TOTAL
                     % {
-                        "dimension": DISAGGREGATION_LABELS[dim].lower(),
+                        "dimension": category_name(dim).lower(),
                         "parts": _plain(summed),
                         "total": _plain(total.numerator),
                     }

@@ -13,17 +13,21 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from lanhmanh.accounts.permissions import can_write
+from lanhmanh.accounts.scope import get_visible_or_404
 from lanhmanh.core.audit import AuditAction, audited
-from lanhmanh.organizations.models import Agency
+from lanhmanh.organizations.models import Agency, InspectionTeam
 
-from . import selectors
+from . import rules, selectors
 from .forms import FigureSheet, ReopenForm, ReturnForm, UploadForm
 from .models import EDITABLE_STATUSES, ReportForm, Status, Submission
 from .periods import period_from_key
+from .rules import rules_for_script
 from .services import (
     ConcurrentEditError,
     can_review,
     cell_errors,
+    children_texts,
+    open_warnings,
     submission_create,
     submission_save_values,
     submission_submit,
@@ -69,23 +73,25 @@ def submission_open(request):
     require_read(request.user)
     form = get_object_or_404(ReportForm, pk=request.POST.get("form"), active=True)
     unit = unit_or_404(request.user, request.POST.get("unit"))
-    agency = None
+    agency = team = None
     if request.POST.get("agency"):
         agency = get_object_or_404(
             Agency.objects.visible_to(request.user), pk=request.POST["agency"]
         )
+    if request.POST.get("team"):
+        team = get_visible_or_404(InspectionTeam, request.user, pk=request.POST["team"])
     try:
         period = period_from_key(request.POST.get("period", ""))
     except ValueError as exc:
         raise Http404 from exc
     existing = Submission.objects.visible_to(request.user).filter(
-        form=form, unit=unit, agency=agency, period_key=period.key
+        form=form, unit=unit, agency=agency, team=team, period_key=period.key
     )
     submission = existing.first()
     if submission is None:
         try:
             submission = submission_create(
-                form=form, unit=unit, period=period, user=request.user, agency=agency
+                form=form, unit=unit, period=period, user=request.user, agency=agency, team=team
             )
         except ValidationError as error:
             for message in error.messages:
@@ -111,9 +117,32 @@ def _page(request, submission, *, sheet=None, errors=(), upload_errors=(), statu
         "reopen_form": ReopenForm(initial={"version": submission.version}),
         "upload_form": UploadForm(),
         "events": submission.events.select_related("user").order_by("-at", "-id")[:20],
+        "warnings": [
+            {
+                "pk": v.rule.pk,
+                "message": v.message,
+                "explanation": (submission.explanations or {}).get(str(v.rule.pk), ""),
+            }
+            for v in open_warnings(submission)
+        ],
+        "rule_messages": {
+            "sum": str(rules.SUM_MISMATCH),
+            "over": str(rules.OVER),
+            "ratio": str(rules.RATIO_OVER),
+        },
+        "children": _children(submission),
+        "rules_json": rules_for_script(submission.form),
         **extra,
     }
     return render(request, "reporting/submission_detail.html", context, status=status)
+
+
+def _children(submission) -> list[dict]:
+    """The units below and what they wrote, grouped by unit, for the unit's own report."""
+    grouped: dict = {}
+    for kind, unit, text in children_texts(submission):
+        grouped.setdefault(unit.pk, {"unit": unit, "texts": []})["texts"].append((kind, text))
+    return list(grouped.values())
 
 
 @audited(AuditAction.READ)
@@ -125,13 +154,20 @@ def submission_detail(request, pk):
         return _page(request, submission)
     sheet = FigureSheet(submission)
     values = sheet.read(request.POST)
+    texts = sheet.read_texts(request.POST)
+    explanations = sheet.read_explanations(request.POST)
     try:
         version = int(request.POST.get("version", ""))
     except ValueError:
         version = submission.version
     try:
         result = submission_save_values(
-            submission=submission, values=values, version=version, user=request.user
+            submission=submission,
+            values=values,
+            version=version,
+            user=request.user,
+            texts=texts,
+            explanations=explanations,
         )
     except ConcurrentEditError as error:
         # Keep what the user typed on screen: they copy it over the newer figures.

@@ -56,7 +56,7 @@ def dashboard(request):
         period_form = PeriodForm(initial=period_initial(period))
     window = period.window
 
-    indicators = list(Indicator.objects.active())
+    indicators = list(Indicator.objects.visible_to(request.user).active().for_unit(unit))
     values = indicator_values(indicators, unit, window)
     groups = defaultdict(list)
     for indicator in indicators:
@@ -133,13 +133,14 @@ def target_link(request, pk):
         Target.objects.select_related("plan", "plan__unit", "indicator"), request.user, pk=pk
     )
     suggestions = suggest_indicator(target, limit=5)
-    candidates = Indicator.objects.active()
+    candidates = Indicator.objects.visible_to(request.user).active()
     if target.measure == "percent":
         candidates = [i for i in candidates if i.is_ratio]
     error = None
     if request.method == "POST":
         code = request.POST.get("indicator", "")
-        indicator = get_object_or_404(Indicator, code=code) if code else None
+        current = Indicator.objects.visible_to(request.user).current()
+        indicator = get_object_or_404(current, code=code) if code else None
         try:
             target_link_indicator(target=target, indicator=indicator, user=request.user)
         except ValidationError as exc:

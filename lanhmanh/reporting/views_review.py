@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -102,10 +103,16 @@ def submission_reopen_view(request, pk):
     )
 
 
+def _ancestors(path: str) -> list[str]:
+    parts = path.strip("/").split("/")
+    return ["/".join(parts[: i + 1]) + "/" for i in range(len(parts))]
+
+
 def _forms_below(unit):
     """Forms reported by the units below ``unit`` (and agencies' forms at the unit)."""
     below = LEVEL_ORDER[LEVEL_ORDER.index(unit.level) + 1 :] if unit.level in LEVEL_ORDER else []
-    forms = ReportForm.objects.filter(active=True).select_related("sector")
+    forms = ReportForm.objects.filter(active=True, current=True).select_related("sector")
+    forms = forms.filter(Q(owner__isnull=True) | Q(owner__path__in=_ancestors(unit.path)))
     return [
         f for f in forms if f.unit_level in below or (f.sector_id and f.unit_level == unit.level)
     ]

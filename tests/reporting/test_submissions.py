@@ -429,7 +429,17 @@ def test_a_figure_far_from_last_months_is_a_warning_not_an_error(world, form):
     ]
     assert figures(s) == {("awareness_activities", ""): (Decimal(40), None)}
     assert save(s, {"awareness_activities": "12"}, world.national).warnings == []
-    assert save(s, {"awareness_activities": "3"}, world.national).warnings != []
+    # 10 → 3 is a third, but a change of 7 activities is ordinary for a commune.
+    assert save(s, {"awareness_activities": "3"}, world.national).warnings == []
+    assert save(s, {"awareness_activities": "0"}, world.national).warnings != []
+
+
+def test_a_small_change_is_no_outlier_however_large_the_ratio(world, form):
+    report(world.national, form, world.hac_thanh, month(2025, 12), {"awareness_activities": 1})
+    s = submission_create(form=form, unit=world.hac_thanh, period=JAN, user=world.national)
+    assert save(s, {"awareness_activities": "0"}, world.national).warnings == []
+    assert save(s, {"awareness_activities": "9"}, world.national).warnings == []
+    assert save(s, {"awareness_activities": "30"}, world.national).warnings != []
 
 
 def test_submissions_are_seen_only_inside_the_scope(world, form, draft):
