@@ -326,7 +326,17 @@ def submission_submit(*, submission: Submission, user, version: int | None = Non
     submission.status = Status.SUBMITTED
     submission.submitted_at = timezone.now()
     submission.submitted_by = user
-    submission.save(update_fields=["status", "submitted_at", "submitted_by", "updated_at"])
+    if submission.first_submitted_at is None:
+        submission.first_submitted_at = submission.submitted_at
+    submission.save(
+        update_fields=[
+            "status",
+            "submitted_at",
+            "first_submitted_at",
+            "submitted_by",
+            "updated_at",
+        ]
+    )
     _event(submission, Action.SUBMITTED, user, _("Gửi lại sau khi sửa") if resubmitted else "")
     return submission
 
