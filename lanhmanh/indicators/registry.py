@@ -17,6 +17,13 @@ The contract, for a module such as inspections::
 
 The catalogue row (``Indicator``) with the same code says ``source = computed``; callers
 never know which kind of source they asked.
+
+A plan's target may be limited to an agency, a team or a level ('the province's team 178
+inspects 80–130 establishments'): a computation that can honour such limits declares
+them, ``@register("inspections", params=("team", "level"))``, and then receives them as
+keyword arguments (``team``: an InspectionTeam id, ``agency``: an Agency id, ``level``: a
+``Level`` value), only when a target sets them. A limit the computation does not declare
+makes the value ``no_data`` rather than a figure that counts what the plan did not ask.
 """
 
 from __future__ import annotations
@@ -75,17 +82,46 @@ class Value:
 ZERO = Value(Decimal(0))
 NO_DATA = Value(Decimal(0), no_data=True)
 
+LIMIT_PARAMS = ("agency", "team", "level")
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What a target counts, when the plan says less than 'everything under the unit':
+    one agency's or one team's records, or those of one level's units."""
+
+    agency: int | None = None
+    team: int | None = None
+    level: str = ""
+
+    def params(self) -> dict:
+        """The limits set, as the keyword arguments of a computation."""
+        found = {"agency": self.agency, "team": self.team, "level": self.level}
+        return {name: value for name, value in found.items() if value}
+
+    def __bool__(self) -> bool:
+        return bool(self.params())
+
+
+NO_LIMITS = Limits()
+
 Compute = Callable[..., Value]
 _REGISTRY: dict[str, Compute] = {}
+_PARAMS: dict[str, frozenset[str]] = {}
 
 
-def register(code: str) -> Callable[[Compute], Compute]:
-    """Register ``func`` as the computation of indicator ``code`` (one per code)."""
+def register(code: str, params: Sequence[str] = ()) -> Callable[[Compute], Compute]:
+    """Register ``func`` as the computation of indicator ``code`` (one per code);
+    ``params`` are the limits (``LIMIT_PARAMS``) it knows how to apply."""
+    unknown = set(params) - set(LIMIT_PARAMS)
+    if unknown:
+        raise ValueError(f"Unknown parameters for {code!r}: {', '.join(sorted(unknown))}")
 
     def decorator(func: Compute) -> Compute:
         if code in _REGISTRY and _REGISTRY[code] is not func:
             raise ValueError(f"Indicator {code!r} is already registered")
         _REGISTRY[code] = func
+        _PARAMS[code] = frozenset(params)
         return func
 
     return decorator
@@ -95,9 +131,34 @@ def computation(code: str) -> Compute | None:
     return _REGISTRY.get(code)
 
 
+def computation_params(code: str) -> frozenset[str]:
+    """The limits the computation of ``code`` accepts."""
+    return _PARAMS.get(code, frozenset())
+
+
+def compute(
+    code: str,
+    *,
+    paths: Sequence[str],
+    window: Window,
+    disaggregation: str | None = None,
+    limits: Limits = NO_LIMITS,
+) -> Value | None:
+    """The registered computation's value, given only the limits set; None when nothing
+    computes ``code``, ``NO_DATA`` when a limit is set that it cannot apply."""
+    func = _REGISTRY.get(code)
+    if func is None:
+        return None
+    params = limits.params()
+    if not set(params) <= _PARAMS.get(code, frozenset()):
+        return NO_DATA
+    return func(paths=list(paths), window=window, disaggregation=disaggregation, **params)
+
+
 def unregister(code: str) -> None:
     """Forget a computation (tests that register one of their own clean up with it)."""
     _REGISTRY.pop(code, None)
+    _PARAMS.pop(code, None)
 
 
 def registered_codes() -> list[str]:
