@@ -306,3 +306,6 @@ class ReminderSent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.sent_on:%d/%m/%Y} {self.key}"
+
+
+from .requests_models import ReportRequest  # noqa: E402, F401 - a model of the app, in its file

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_dashboard, views_documents, views_excel, views_review
+from . import views, views_dashboard, views_documents, views_excel, views_requests, views_review
 
 app_name = "reporting"
 urlpatterns = [
@@ -31,6 +31,9 @@ urlpatterns = [
     path("submissions/<int:pk>/upload/", views_excel.submission_upload, name="submission_upload"),
     path("review/", views_review.review_list, name="review_list"),
     path("overdue/", views_review.overdue_list, name="overdue_list"),
+    path("requests/", views_requests.request_list, name="request_list"),
+    path("requests/new/", views_requests.request_create, name="request_create"),
+    path("requests/<int:pk>/", views_requests.request_detail, name="request_detail"),
     path("dashboard/", views_dashboard.dashboard, name="dashboard"),
     path("units/<int:pk>/targets/", views_dashboard.unit_targets_page, name="unit_targets"),
     path("targets/<int:pk>/link/", views_dashboard.target_link, name="target_link"),

@@ -20,6 +20,7 @@ from . import selectors
 from .forms import FigureSheet, ReopenForm, ReturnForm, UploadForm
 from .models import EDITABLE_STATUSES, ReportForm, Status, Submission
 from .periods import period_from_key
+from .requests import request_for, requests_due
 from .services import (
     ConcurrentEditError,
     can_review,
@@ -35,10 +36,10 @@ SUBMITTED = gettext_lazy("Đã gửi báo cáo lên cấp trên.")
 NOT_SAVED = gettext_lazy("Số liệu chưa được lưu: vui lòng sửa các ô được đánh dấu.")
 
 
-def _due(user) -> list[dict]:
+def _due(user, members=None) -> list[dict]:
     """One line per (form, unit, agency) the user reports on, for the period due now."""
     lines = []
-    for m in memberships(user):
+    for m in memberships(user) if members is None else members:
         forms = list(selectors.forms_for(m.unit))
         if m.agency_id:
             forms += list(selectors.forms_for(m.unit, m.agency))
@@ -76,7 +77,8 @@ def _due(user) -> list[dict]:
 
 def my_reports(request):
     require_read(request.user)
-    due = _due(request.user)
+    members = memberships(request.user)
+    due = _due(request.user, members) + requests_due({m.unit for m in members})
     units = {line["unit"].pk for line in due}
     open_reports = (
         selectors.submissions_visible_to(request.user)
@@ -106,7 +108,7 @@ def my_reports(request):
 def submission_open(request):
     """Open the report of a form, unit (agency) and period: created on first open."""
     require_read(request.user)
-    form = get_object_or_404(ReportForm, pk=request.POST.get("form"), active=True)
+    form = get_object_or_404(ReportForm, pk=request.POST.get("form"))
     unit = unit_or_404(request.user, request.POST.get("unit"))
     agency = None
     if request.POST.get("agency"):
@@ -117,6 +119,9 @@ def submission_open(request):
         period = period_from_key(request.POST.get("period", ""))
     except ValueError as exc:
         raise Http404 from exc
+    # An inactive form opens only as the answer to an ad hoc request of this unit.
+    if not form.active and request_for(form, unit, period) is None:
+        raise Http404
     existing = Submission.objects.visible_to(request.user).filter(
         form=form, unit=unit, agency=agency, period_key=period.key
     )
