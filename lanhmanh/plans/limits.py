@@ -11,8 +11,13 @@ from __future__ import annotations
 
 import re
 
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
+from lanhmanh.accounts.permissions import can_write
+from lanhmanh.accounts.roles import Module
 from lanhmanh.core.text import fold
 from lanhmanh.geography.models import Level
 from lanhmanh.organizations.models import Agency, InspectionTeam
@@ -145,3 +150,40 @@ def plan_read_regime(*, plan, draft: dict, find_agency=None) -> None:
         changed = target_limits_read(target, plan)
         if changed:
             target.save(update_fields=changed)
+
+
+# Correcting the limits by hand (the screen of a target's limits)
+
+LIMIT_FIELDS = ("limit_team", "limit_agency", "limit_level", "each_level", "horizon_year")
+NOT_ALLOWED = _("Bạn không có quyền sửa chỉ tiêu của kế hoạch này.")
+TEAM_NOT_OF_UNIT = _("Đội kiểm tra phải là của đơn vị ban hành kế hoạch hoặc đơn vị cấp dưới.")
+AGENCY_NOT_OF_UNIT = _("Cơ quan phải là của đơn vị ban hành kế hoạch hoặc đơn vị cấp dưới.")
+EACH_NOT_BELOW = _("Chỉ áp dụng cho từng đơn vị của một cấp dưới đơn vị ban hành.")
+_LEVEL_RANK = {Level.PROVINCE: 0, Level.DISTRICT: 1, Level.COMMUNE: 2}
+
+
+@transaction.atomic
+def target_limits_update(*, target, user, **limits):
+    """Set what ``target`` counts (``LIMIT_FIELDS``); the plan's writers only."""
+    plan = target.plan
+    if not can_write(user, Module.PLANS, plan.unit):
+        raise PermissionDenied(NOT_ALLOWED)
+    unknown = set(limits) - set(LIMIT_FIELDS)
+    if unknown:
+        raise TypeError(f"not a limit: {', '.join(sorted(unknown))}")
+    for name, value in limits.items():
+        blank = "" if name in ("limit_level", "each_level") else None
+        setattr(target, name, value or blank)
+    errors = {}
+    under = plan.unit.path
+    if target.limit_team and not target.limit_team.unit.path.startswith(under):
+        errors["limit_team"] = TEAM_NOT_OF_UNIT
+    if target.limit_agency and not target.limit_agency.unit.path.startswith(under):
+        errors["limit_agency"] = AGENCY_NOT_OF_UNIT
+    if target.each_level and _LEVEL_RANK[target.each_level] <= _LEVEL_RANK[plan.unit.level]:
+        errors["each_level"] = EACH_NOT_BELOW
+    if errors:
+        raise ValidationError(errors)
+    target.full_clean(exclude=["plan"])
+    target.save(update_fields=list(LIMIT_FIELDS))
+    return target

@@ -1,6 +1,14 @@
 from django.urls import path
 
-from . import views, views_dashboard, views_documents, views_excel, views_requests, views_review
+from . import (
+    views,
+    views_dashboard,
+    views_documents,
+    views_excel,
+    views_requests,
+    views_review,
+    views_targets,
+)
 
 app_name = "reporting"
 urlpatterns = [
@@ -37,6 +45,7 @@ urlpatterns = [
     path("dashboard/", views_dashboard.dashboard, name="dashboard"),
     path("units/<int:pk>/targets/", views_dashboard.unit_targets_page, name="unit_targets"),
     path("targets/<int:pk>/link/", views_dashboard.target_link, name="target_link"),
+    path("targets/<int:pk>/limits/", views_targets.target_limits, name="target_limits"),
     path("report.docx", views_documents.report_document, name="report_docx"),
     path("report.xlsx", views_documents.report_figures_xlsx, name="report_xlsx"),
 ]
