@@ -9,6 +9,7 @@ from collections import Counter, defaultdict
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -60,7 +61,10 @@ def unit_targets(user, unit, year: int | None = None):
     units = merged_into(unit)
     targets = Target.objects.visible_to(user).filter(plan__unit__in=units)
     if year is not None:
-        targets = targets.filter(plan__year_from__lte=year, plan__year_to__gte=year)
+        # A target with a horizon ('95% by 2020' in a 2018 plan) runs until that year.
+        targets = targets.filter(plan__year_from__lte=year).filter(
+            Q(plan__year_to__gte=year) | Q(horizon_year__gte=year)
+        )
     return targets.select_related("plan", "plan__unit", "indicator").order_by(
         "plan__year_from", "plan__pk", "order", "pk"
     )

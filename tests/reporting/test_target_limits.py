@@ -68,3 +68,24 @@ def test_the_leader_reads_but_cannot_change(world, target, client_for):
     client = client_for(world.th_leader)
     assert client.get(url(target)).status_code == 403
     assert client.post(url(target), {"each_level": "commune"}).status_code == 403
+
+
+def test_a_target_with_a_horizon_shows_until_that_year(world):
+    from lanhmanh.reporting.views_dashboard import unit_targets
+
+    plan = Plan.objects.create(unit=world.old_thanh_hoa, year_from=2018, year_to=2018, title="KH")
+    Target.objects.create(
+        plan=plan, statement="95% xã lành mạnh", comparator=">=", value=95, measure="percent"
+    )
+    later = Target.objects.create(
+        plan=plan,
+        statement="đến năm 2020 đạt 95%",
+        comparator=">=",
+        value=95,
+        measure="percent",
+        horizon_year=2020,
+    )
+    shown = {y: list(unit_targets(world.national, world.thanh_hoa, y)) for y in (2018, 2020, 2021)}
+    assert len(shown[2018]) == 2
+    assert shown[2020] == [later]
+    assert shown[2021] == []
