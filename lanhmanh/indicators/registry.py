@@ -19,8 +19,15 @@ The catalogue row (``Indicator``) with the same code says ``source = computed``;
 never know which kind of source they asked. A row may also name another registered
 computation (``Indicator.computation``) with parameters (``Indicator.parameters``, e.g.
 ``{"team": 12}`` or ``{"level": "commune"}``): a computation that takes parameters
-declares their names, ``register("inspections", parameters=("team", "agency"))``, and is
+declares their names, ``register("inspections", params=("team", "agency"))``, and is
 then called with them as keyword arguments (only when the row has some).
+
+A plan's target may be limited to an agency, a team or a level ('the province's team 178
+inspects 80–130 establishments'): a computation that can honour such limits declares
+them the same way, and then receives them as keyword arguments (``team``: an
+InspectionTeam id, ``agency``: an Agency id, ``level``: a ``Level`` value), only when a
+target sets them. A limit or parameter the computation does not declare makes the value
+``no_data`` rather than a figure that counts what the plan did not ask.
 """
 
 from __future__ import annotations
@@ -81,20 +88,48 @@ class Value:
 ZERO = Value(Decimal(0))
 NO_DATA = Value(Decimal(0), no_data=True)
 
+LIMIT_PARAMS = ("agency", "team", "level")
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What a target counts, when the plan says less than 'everything under the unit':
+    one agency's or one team's records, or those of one level's units."""
+
+    agency: int | None = None
+    team: int | None = None
+    level: str = ""
+
+    def params(self) -> dict:
+        """The limits set, as the keyword arguments of a computation."""
+        found = {"agency": self.agency, "team": self.team, "level": self.level}
+        return {name: value for name, value in found.items() if value}
+
+    def __bool__(self) -> bool:
+        return bool(self.params())
+
+
+NO_LIMITS = Limits()
+
 Compute = Callable[..., Value]
 _REGISTRY: dict[str, Compute] = {}
-_PARAMETERS: dict[str, tuple[str, ...]] = {}
+_PARAMS: dict[str, frozenset[str]] = {}
 
 
-def register(code: str, *, parameters: Sequence[str] = ()) -> Callable[[Compute], Compute]:
-    """Register ``func`` as the computation of indicator ``code`` (one per code), taking
-    the named ``parameters`` as keyword arguments."""
+def register(
+    code: str, params: Sequence[str] = (), *, parameters: Sequence[str] = ()
+) -> Callable[[Compute], Compute]:
+    """Register ``func`` as the computation of indicator ``code`` (one per code);
+    ``params`` (or ``parameters``) are the keyword arguments it accepts: the limits of a
+    target (``LIMIT_PARAMS``) it knows how to apply, and the parameters an indicator row
+    may set (``Indicator.parameters``, e.g. an activity kind)."""
+    names = frozenset(params) | frozenset(parameters)
 
     def decorator(func: Compute) -> Compute:
         if code in _REGISTRY and _REGISTRY[code] is not func:
             raise ValueError(f"Indicator {code!r} is already registered")
         _REGISTRY[code] = func
-        _PARAMETERS[code] = tuple(parameters)
+        _PARAMS[code] = names
         return func
 
     return decorator
@@ -102,17 +137,43 @@ def register(code: str, *, parameters: Sequence[str] = ()) -> Callable[[Compute]
 
 def parameters_of(code: str) -> tuple[str, ...]:
     """The parameter names the computation ``code`` accepts."""
-    return _PARAMETERS.get(code, ())
+    return tuple(sorted(_PARAMS.get(code, ())))
 
 
 def computation(code: str) -> Compute | None:
     return _REGISTRY.get(code)
 
 
+def computation_params(code: str) -> frozenset[str]:
+    """The limits the computation of ``code`` accepts."""
+    return _PARAMS.get(code, frozenset())
+
+
+def compute(
+    code: str,
+    *,
+    paths: Sequence[str],
+    window: Window,
+    disaggregation: str | None = None,
+    limits: Limits = NO_LIMITS,
+    parameters: dict | None = None,
+) -> Value | None:
+    """The registered computation's value, given the indicator row's ``parameters`` and
+    only the limits set; None when nothing computes ``code``, ``NO_DATA`` when a limit or
+    a parameter is set that it cannot apply."""
+    func = _REGISTRY.get(code)
+    if func is None:
+        return None
+    params = {**(parameters or {}), **limits.params()}
+    if not set(params) <= _PARAMS.get(code, frozenset()):
+        return NO_DATA
+    return func(paths=list(paths), window=window, disaggregation=disaggregation, **params)
+
+
 def unregister(code: str) -> None:
     """Forget a computation (tests that register one of their own clean up with it)."""
     _REGISTRY.pop(code, None)
-    _PARAMETERS.pop(code, None)
+    _PARAMS.pop(code, None)
 
 
 def registered_codes() -> list[str]:

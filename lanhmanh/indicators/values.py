@@ -33,7 +33,7 @@ from lanhmanh.core.scoping import prefix_q
 from lanhmanh.geography.models import AdministrativeUnit
 
 from .models import Aggregation, Indicator, Source
-from .registry import NO_DATA, Value, Window, computation, entered_figures
+from .registry import NO_DATA, NO_LIMITS, Limits, Value, Window, compute, entered_figures
 
 
 def _indicators(indicators) -> list[Indicator]:
@@ -64,11 +64,22 @@ def _entered_rows(
     window: Window,
     disaggregation: str,
     by_unit: bool = False,
+    limits: Limits = NO_LIMITS,
 ) -> list[dict]:
     """The aggregates of the submitted figures of ``indicators``: per indicator (and per
     submitting unit's path when ``by_unit``), in one query: the flows (counts, amounts,
-    ratios summed over the window) and the stocks (each unit's last figure)."""
+    ratios summed over the window) and the stocks (each unit's last figure). ``limits``
+    keep one agency's reports, or those of one level's units; reports are not made by
+    teams, so a team limit finds none."""
     entered = entered_figures()
+
+    if limits.team:
+        return []
+    only = {}
+    if limits.agency:
+        only["submission__agency"] = limits.agency
+    if limits.level:
+        only["submission__unit__level"] = limits.level
 
     def counted(units):
         return entered.model.objects.filter(
@@ -77,6 +88,7 @@ def _entered_rows(
             submission__period_end__lte=window.end,
             submission__unit__in=units,
             disaggregation=disaggregation,
+            **only,
         )
 
     flows = [i.pk for i in indicators if i.aggregation not in (Aggregation.LAST, Aggregation.MAX)]
@@ -161,33 +173,50 @@ def _value(indicator: Indicator, row) -> Value:
     return Value(row["num"] or Decimal(0), den, provisional=bool(row["pending"]))
 
 
-def _computed(indicator: Indicator, prefixes, window: Window, disaggregation: str) -> Value:
-    func = computation(indicator.computation_code)
-    if func is None:  # the module that computes it is not installed (yet)
-        return NO_DATA
-    extra = dict(indicator.parameters or {})
-    return func(paths=list(prefixes), window=window, disaggregation=disaggregation or None, **extra)
+def _computed(
+    indicator: Indicator,
+    prefixes,
+    window: Window,
+    disaggregation: str,
+    limits: Limits = NO_LIMITS,
+) -> Value:
+    value = compute(
+        indicator.computation_code,
+        paths=prefixes,
+        window=window,
+        disaggregation=disaggregation or None,
+        limits=limits,
+        parameters=indicator.parameters,
+    )
+    # None: the module that computes it is not installed (yet)
+    return NO_DATA if value is None else value
 
 
 def indicator_values(
-    indicators, unit: AdministrativeUnit, window: Window, disaggregation: str | None = None
+    indicators,
+    unit: AdministrativeUnit,
+    window: Window,
+    disaggregation: str | None = None,
+    limits: Limits = NO_LIMITS,
 ) -> dict[str, Value]:
     """Values of several indicators (rows or codes) for ``unit`` over ``window``, by code:
     one query for every entered indicator together, one call per computed one, whatever
-    the number of units below."""
+    the number of units below. ``limits`` count only an agency's, a team's or a level's
+    part (a target of the province's team 178)."""
     items = _indicators(indicators)
     prefixes = rollup_paths([unit.path])[unit.path]
     key = disaggregation or ""
     entered = [i for i in items if i.source == Source.ENTERED]
     rows = {}
     if entered:
-        rows = {r["indicator"]: r for r in _entered_rows(entered, prefixes, window, key)}
+        found = _entered_rows(entered, prefixes, window, key, limits=limits)
+        rows = {r["indicator"]: r for r in found}
     result: dict[str, Value] = {}
     for indicator in items:
         if indicator.source == Source.ENTERED:
             result[indicator.code] = _value(indicator, rows.get(indicator.pk))
         else:
-            result[indicator.code] = _computed(indicator, prefixes, window, key)
+            result[indicator.code] = _computed(indicator, prefixes, window, key, limits)
     return result
 
 
@@ -213,23 +242,50 @@ def children_values(
 ) -> list[tuple[AdministrativeUnit, Value]]:
     """``indicator`` for each child of ``unit`` (each with the units merged into it), in
     path order. Entered: one aggregate query for all children; computed: one call each."""
+    return units_values(indicator, unit, child_units(unit), window, disaggregation)
+
+
+def units_at_level(unit: AdministrativeUnit, level: str, window: Window):
+    """The units of ``level`` under ``unit`` that existed during ``window``, in path
+    order: the communes a target 'for each commune' is measured over."""
+    return list(
+        AdministrativeUnit.objects.subtree_of(unit)
+        .filter(level=level)
+        .exclude(path=unit.path)
+        .filter(Q(valid_from__isnull=True) | Q(valid_from__lte=window.end))
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=window.start))
+        .order_by("path")
+    )
+
+
+def units_values(
+    indicator,
+    unit: AdministrativeUnit,
+    members: Sequence[AdministrativeUnit],
+    window: Window,
+    disaggregation: str | None = None,
+    limits: Limits = NO_LIMITS,
+) -> list[tuple[AdministrativeUnit, Value]]:
+    """``indicator`` for each of ``members`` (units under ``unit``, each with the units
+    merged into it), in their order. Entered: one aggregate query for all of them;
+    computed: one call each (the registry's computation, with the same ``limits``)."""
     item = _indicators([indicator])[0]
-    children = child_units(unit)
-    # The parent's own lineage bounds the query; the children's sort its rows out.
-    lineage = rollup_paths([unit.path, *[c.path for c in children]])
+    # The parent's own lineage bounds the query; the members' sort its rows out.
+    lineage = rollup_paths([unit.path, *[m.path for m in members]])
     key = disaggregation or ""
     if item.source != Source.ENTERED:
-        return [(c, _computed(item, lineage[c.path], window, key)) for c in children]
+        return [(m, _computed(item, lineage[m.path], window, key, limits)) for m in members]
     owners: dict[str, list[str]] = defaultdict(list)
-    for child in children:
-        for prefix in lineage[child.path]:
-            owners[prefix].append(child.path)
+    for member in members:
+        for prefix in lineage[member.path]:
+            owners[prefix].append(member.path)
     totals: dict[str, Value] = {}
-    for row in _entered_rows([item], lineage[unit.path], window, key, by_unit=True):
+    rows = _entered_rows([item], lineage[unit.path], window, key, by_unit=True, limits=limits)
+    for row in rows:
         value = _value(item, row)
         roots = {
             r for a in ancestor_paths(row["submission__unit__path"]) for r in owners.get(a, ())
         }
         for root in roots:
             totals[root] = totals[root] + value if root in totals else value
-    return [(c, totals.get(c.path, NO_DATA)) for c in children]
+    return [(m, totals.get(m.path, NO_DATA)) for m in members]

@@ -24,9 +24,14 @@ from .services.inspections import violation_errors
 SANCTION_REQUIRED = _("Chọn hình thức xử lý.")
 
 
+BEFORE_REFORM = _("trước 01/07/2025")
+
+
 class UnitChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
-        return obj.full_name
+        if obj.is_current:
+            return obj.full_name
+        return f"{obj.full_name} ({BEFORE_REFORM})"
 
 
 class EstablishmentForm(BootstrapMixin, forms.Form):
@@ -59,6 +64,15 @@ class EstablishmentForm(BootstrapMixin, forms.Form):
             del self.fields["unit"]
         else:
             self.fields["unit"].queryset = units
+            # A commune of before the reform takes an establishment known then: the date
+            # says when (the service checks it falls in the commune's life).
+            self.fields["status_since"] = forms.DateField(
+                label=_("Hoạt động từ ngày"),
+                required=False,
+                widget=DateInput(),
+                help_text=_("Bắt buộc khi chọn xã, phường trước 01/07/2025."),
+            )
+            self.fields["status_since"].widget.attrs["class"] = "form-control"
 
 
 class StatusChangeForm(BootstrapMixin, forms.Form):

@@ -5,6 +5,10 @@ prefixes) for the ``window`` (both ends included); no engine-specific SQL. Dates
 inspections are local dates: the window's days run from local midnight to midnight.
 States 'at the window's end' come from the status histories, so a figure for a past
 period does not change when an establishment closes or a hotspot comes back later.
+
+The figures of inspections take a plan target's limits: ``team`` (an InspectionTeam id:
+'the province's team 178 inspects 80–130 establishments' counts that team's inspections
+only, not the communes' teams') and ``level`` (the level of the inspecting team's unit).
 """
 
 from __future__ import annotations
@@ -71,10 +75,25 @@ def _count(value) -> Value:
     return Value(numerator=Decimal(value or 0))
 
 
-def _establishment_counts(paths, window) -> dict:
-    """At risk at the end, and inspected in the window, in one query."""
+INSPECTION_LIMITS = ("team", "level")
+
+
+def by_team(prefix: str, team=None, level=None) -> Q:
+    """Inspections (through ``prefix``: '' or 'inspection__') made by ``team``, or by the
+    teams of units of ``level``; no condition when neither is given."""
+    q = Q()
+    if team:
+        q &= Q(**{f"{prefix}team": team})
+    if level:
+        q &= Q(**{f"{prefix}team__unit__level": level})
+    return q
+
+
+def _establishment_counts(paths, window, team=None, level=None) -> dict:
+    """At risk at the end, and inspected in the window (by ``team``, or teams of
+    ``level``, when given), in one query."""
     inspected = Inspection.objects.filter(
-        during("started_at", window), establishment=OuterRef("pk")
+        during("started_at", window), by_team("", team, level), establishment=OuterRef("pk")
     )
     # Both conditions are expressions inside the aggregates' filters rather than
     # annotations: an annotation used only by an aggregate makes Django wrap the query in
@@ -92,62 +111,69 @@ def establishments_at_risk(*, paths, window, disaggregation=None) -> Value:
     return _count(_establishment_counts(paths, window)["at_risk"])
 
 
-@register("establishments_inspected")
-def establishments_inspected(*, paths, window, disaggregation=None) -> Value:
+@register("establishments_inspected", params=INSPECTION_LIMITS)
+def establishments_inspected(*, paths, window, disaggregation=None, team=None, level=None):
     """Distinct establishments with at least one inspection in the window."""
     return _count(
-        Inspection.objects.filter(
-            under("establishment__unit__path", paths), during("started_at", window)
-        ).aggregate(n=Count("establishment", distinct=True))["n"]
+        _inspections(paths, window, team, level).aggregate(n=Count("establishment", distinct=True))[
+            "n"
+        ]
     )
 
 
-@register("establishments_inspected_share")
-def establishments_inspected_share(*, paths, window, disaggregation=None) -> Value:
+@register("establishments_inspected_share", params=INSPECTION_LIMITS)
+def establishments_inspected_share(
+    *, paths, window, disaggregation=None, team=None, level=None
+) -> Value:
     """Establishments inspected in the window, of those at risk at its end."""
-    counts = _establishment_counts(paths, window)
+    counts = _establishment_counts(paths, window, team, level)
     return Value(numerator=Decimal(counts["inspected"]), denominator=Decimal(counts["at_risk"]))
 
 
-def _inspections(paths, window):
+def _inspections(paths, window, team=None, level=None):
     return Inspection.objects.filter(
-        under("establishment__unit__path", paths), during("started_at", window)
+        under("establishment__unit__path", paths),
+        during("started_at", window),
+        by_team("", team, level),
     )
 
 
-@register("inspections")
-def inspections(*, paths, window, disaggregation=None) -> Value:
+@register("inspections", params=INSPECTION_LIMITS)
+def inspections(*, paths, window, disaggregation=None, team=None, level=None) -> Value:
     """Inspections (lượt) in the window."""
-    return _count(_inspections(paths, window).aggregate(n=Count("pk"))["n"])
+    return _count(_inspections(paths, window, team, level).aggregate(n=Count("pk"))["n"])
 
 
-@register("inspections_unannounced")
-def inspections_unannounced(*, paths, window, disaggregation=None) -> Value:
+@register("inspections_unannounced", params=INSPECTION_LIMITS)
+def inspections_unannounced(*, paths, window, disaggregation=None, team=None, level=None):
     return _count(
-        _inspections(paths, window)
+        _inspections(paths, window, team, level)
         .filter(kind=InspectionKind.UNANNOUNCED)
         .aggregate(n=Count("pk"))["n"]
     )
 
 
-def _violations(paths, window):
+def _violations(paths, window, team=None, level=None):
     return Violation.objects.filter(
         under("inspection__establishment__unit__path", paths),
         during("inspection__started_at", window),
+        by_team("inspection__", team, level),
     )
 
 
-@register("violations")
-def violations(*, paths, window, disaggregation=None) -> Value:
+@register("violations", params=INSPECTION_LIMITS)
+def violations(*, paths, window, disaggregation=None, team=None, level=None) -> Value:
     """Violations recorded by inspections in the window."""
-    return _count(_violations(paths, window).aggregate(n=Count("pk"))["n"])
+    return _count(_violations(paths, window, team, level).aggregate(n=Count("pk"))["n"])
 
 
-@register("fines_vnd")
-def fines_vnd(*, paths, window, disaggregation=None) -> Value:
+@register("fines_vnd", params=INSPECTION_LIMITS)
+def fines_vnd(*, paths, window, disaggregation=None, team=None, level=None) -> Value:
     """Fines imposed (VND) by inspections in the window."""
     return _count(
-        _violations(paths, window).filter(sanction=Sanction.FINE).aggregate(s=Sum("fine_vnd"))["s"]
+        _violations(paths, window, team, level)
+        .filter(sanction=Sanction.FINE)
+        .aggregate(s=Sum("fine_vnd"))["s"]
     )
 
 

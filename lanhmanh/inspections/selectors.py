@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from lanhmanh.accounts.roles import Module
 from lanhmanh.accounts.scope import WRITE, get_visible_or_404
-from lanhmanh.geography.models import AdministrativeUnit, Level
+from lanhmanh.geography.models import AdministrativeUnit, Level, UnitChange
 from lanhmanh.organizations.models import InspectionTeam
 
 from .indicators import moment
@@ -124,8 +124,21 @@ def followups_overdue(user, *, on: datetime.date | None = None):
 
 def teams_for(user, establishment):
     """Teams 178 in the user's scope whose area covers the establishment."""
-    unit_paths = establishment.unit.path.strip("/").split("/")
-    paths = ["/".join(unit_paths[:i]) + "/" for i in range(2, len(unit_paths) + 1)]
+
+    def above(path):
+        parts = path.strip("/").split("/")
+        return {"/".join(parts[:i]) + "/" for i in range(2, len(parts) + 1)}
+
+    paths = above(establishment.unit.path)
+    if not establishment.unit.is_current:
+        # An establishment of a 2004-code commune: the teams of the units it became too.
+        paths |= {
+            p
+            for successor in UnitChange.objects.filter(predecessor__path__in=paths).values_list(
+                "successor__path", flat=True
+            )
+            for p in above(successor)
+        }
     return (
         InspectionTeam.objects.visible_to(user)
         .filter(unit__path__in=paths, dissolved_on__isnull=True)
@@ -157,11 +170,13 @@ def hotspot_list(user, *, status: str = "", unit=None):
     return hotspots.order_by("unit__path", "name")
 
 
-def writable_communes(user):
-    """Current communes where the user writes inspections: where new records may go."""
+def writable_communes(user, past: bool = False):
+    """Current communes where the user writes inspections: where new records may go;
+    with ``past``, the communes of before the 2025 reform in the scope too (records of
+    those years are entered on the units of their date)."""
+    units = AdministrativeUnit.objects.visible_to(user, module=Module.INSPECTIONS, action=WRITE)
     return (
-        AdministrativeUnit.objects.visible_to(user, module=Module.INSPECTIONS, action=WRITE)
-        .current()
+        (units if past else units.current())
         .filter(level=Level.COMMUNE)
         .select_related("parent")
         .order_by("path")

@@ -123,7 +123,8 @@ def establishment_detail(request, pk):
 
 def establishment_create(request):
     require_write(request.user)
-    form = EstablishmentForm(request.POST or None, units=selectors.writable_communes(request.user))
+    units = selectors.writable_communes(request.user, past=True)
+    form = EstablishmentForm(request.POST or None, units=units)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         try:

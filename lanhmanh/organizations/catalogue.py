@@ -5,6 +5,11 @@ import datetime
 
 REFORM = datetime.date(2025, 7, 1)
 BEFORE_REFORM = datetime.date(2025, 6, 30)
+# The provincial departments were reorganised on 1 March 2025 (Decree 45/2025/NĐ-CP): the
+# standing role of a province moved from the labour to the health department that day,
+# four months before the districts were abolished.
+REORGANISATION = datetime.date(2025, 3, 1)
+BEFORE_REORGANISATION = datetime.date(2025, 2, 28)
 
 # (code, Vietnamese name)
 SECTORS = [
@@ -36,12 +41,13 @@ SECTORS = [
 # (level, sector code, name template, valid_from, valid_to, is_standing)
 # ``{unit}`` becomes e.g. 'tỉnh Thanh Hóa'.
 _OLD, _NEW = (None, BEFORE_REFORM), (REFORM, None)
+_OLD_DEPARTMENT, _NEW_DEPARTMENT = (None, BEFORE_REORGANISATION), (REORGANISATION, None)
 TEMPLATES = [
     ("province", "people_committee", "Văn phòng Ủy ban nhân dân {unit}", None, None, False),
     ("province", "steering_committee", "Ban Chỉ đạo 138 {unit}", None, None, False),
-    ("province", "labour", "Sở Lao động - Thương binh và Xã hội", *_OLD, True),
+    ("province", "labour", "Sở Lao động - Thương binh và Xã hội", *_OLD_DEPARTMENT, True),
     ("province", "health", "Sở Y tế", None, None, False),
-    ("province", "health", "Sở Y tế", *_NEW, True),
+    ("province", "health", "Sở Y tế", *_NEW_DEPARTMENT, True),
     ("province", "police", "Công an {unit}", None, None, False),
     ("province", "culture", "Sở Văn hóa, Thể thao và Du lịch", None, None, False),
     ("province", "justice", "Sở Tư pháp", None, None, False),

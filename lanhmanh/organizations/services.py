@@ -80,25 +80,43 @@ def agencies_create_usual(*, unit: AdministrativeUnit, on: datetime.date | None 
     unit's life), skipping any that exist. Names the standing agency if none is named.
     Returns the agencies created."""
     created = []
-    standing = None
     for template in _usual_templates(unit, _usual_day(unit, on)):
-        agency, was_created = Agency.objects.get_or_create(
-            unit=unit,
-            name=nfc(template.name.format(unit=unit_label(unit))).strip(),
-            defaults={"sector": template.sector},
-        )
+        agency, was_created = _usual_agency(unit, template)
         if was_created:
             created.append(agency)
-        if template.is_standing:
-            standing = agency
-    if standing and not unit.standing_agencies.exists():
-        StandingAgency.objects.create(
-            unit=unit,
-            agency=standing,
-            valid_from=unit.valid_from or datetime.date(2000, 1, 1),
-            valid_to=unit.valid_to,
-        )
+    if not unit.standing_agencies.exists():
+        for template, start, end in _standing_over_life(unit):
+            agency, was_created = _usual_agency(unit, template)
+            if was_created:
+                created.append(agency)
+            StandingAgency.objects.create(unit=unit, agency=agency, valid_from=start, valid_to=end)
     return created
+
+
+def _usual_agency(unit: AdministrativeUnit, template: AgencyTemplate):
+    return Agency.objects.get_or_create(
+        unit=unit,
+        name=nfc(template.name.format(unit=unit_label(unit))).strip(),
+        defaults={"sector": template.sector},
+    )
+
+
+_LONG_AGO = datetime.date(2000, 1, 1)
+
+
+def _standing_over_life(unit: AdministrativeUnit):
+    """(template, from, to) of each standing agency over the unit's life, dated by the
+    templates: a province that lived until 30 June 2025 had its labour department until
+    28 February 2025 and its health department from 1 March (Decree 45/2025/NĐ-CP)."""
+    born, ended = unit.valid_from or _LONG_AGO, unit.valid_to
+    found = []
+    for template in AgencyTemplate.objects.filter(level=unit.level, is_standing=True):
+        start = max(born, template.valid_from or _LONG_AGO)
+        ends = [d for d in (ended, template.valid_to) if d]
+        end = min(ends) if ends else None
+        if end is None or start <= end:
+            found.append((template, start, end))
+    return sorted(found, key=lambda row: row[1])
 
 
 def _check_agency_name(agency: Agency) -> None:

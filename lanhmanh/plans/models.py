@@ -6,8 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 from lanhmanh.accounts.roles import Module
 from lanhmanh.accounts.scope import ScopedQuerySet
-from lanhmanh.geography.models import AdministrativeUnit
-from lanhmanh.organizations.models import Agency
+from lanhmanh.geography.models import AdministrativeUnit, Level
+from lanhmanh.organizations.models import Agency, InspectionTeam
 
 
 class PlanKind(models.TextChoices):
@@ -34,6 +34,16 @@ class Topic(models.TextChoices):
     PROSTITUTION = "prostitution", _("Mại dâm")
     DRUGS = "drugs", _("Ma túy")
     TRAFFICKING = "trafficking", _("Mua bán người")
+
+
+# The importer's words for the report periodicities a plan asks for.
+REPORTING_LABELS = {
+    "monthly": _("hằng tháng"),
+    "quarterly": _("hằng quý"),
+    "semiannual": _("6 tháng"),
+    "nine_months": _("9 tháng"),
+    "annual": _("hằng năm"),
+}
 
 
 class PlanQuerySet(ScopedQuerySet):
@@ -78,6 +88,21 @@ class Plan(models.Model):
     )
     signer_title = models.CharField(_("chức vụ người ký"), max_length=120, blank=True)
     recipients = models.TextField(_("nơi nhận"), blank=True)
+    # The reporting duties and the standing agency as the document states them (read by
+    # the importer): the agency that coordinates this plan and the report periodicities
+    # ('semiannual', 'annual', the importer's words) it asks for.
+    standing_agency = models.ForeignKey(
+        Agency,
+        verbose_name=_("cơ quan thường trực"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="standing_plans",
+    )
+    standing_agency_name = models.CharField(
+        _("cơ quan thường trực (theo văn bản)"), max_length=255, blank=True
+    )
+    reporting_periods = models.JSONField(_("chế độ báo cáo"), default=list, blank=True)
     source_file = models.FileField(_("tệp gốc"), upload_to="plans/%Y/", blank=True)
     source_text = models.TextField(_("văn bản gốc"), blank=True)
     import_warnings = models.JSONField(_("cảnh báo khi nhập"), default=list, blank=True)
@@ -113,6 +138,10 @@ class Plan(models.Model):
 
     def get_absolute_url(self):
         return reverse("plans:plan_detail", args=[self.pk])
+
+    @property
+    def reporting_labels(self) -> list[str]:
+        return [str(REPORTING_LABELS.get(p, p)) for p in self.reporting_periods or []]
 
     def clean(self):
         if self.year_to and self.year_from and self.year_to < self.year_from:
@@ -159,6 +188,9 @@ class Measure(models.TextChoices):
     TIMES_PER_YEAR = "times_per_year", _("lần/năm")
 
 
+HORIZON_BEFORE_PLAN = _("Năm đích của chỉ tiêu không được trước năm bắt đầu của kế hoạch.")
+
+
 class TargetQuerySet(ScopedQuerySet):
     scope_path = "plan__unit__path"
     scope_module = Module.PLANS
@@ -201,6 +233,35 @@ class Target(models.Model):
         on_delete=models.SET_NULL,
         related_name="targets",
     )
+    # What the target counts when the plan says less than 'everything under the unit':
+    # one agency's or one team's records ('team 178 of the province inspects 80–130
+    # establishments'), or those of one level's units.
+    limit_agency = models.ForeignKey(
+        Agency,
+        verbose_name=_("chỉ tính số liệu của cơ quan"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    limit_team = models.ForeignKey(
+        InspectionTeam,
+        verbose_name=_("chỉ tính số liệu của đội"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    limit_level = models.CharField(
+        _("chỉ tính số liệu của cấp"), max_length=10, choices=Level.choices, blank=True
+    )
+    # 'Each commune at least one awareness activity': the value is asked of every unit of
+    # this level under the plan's unit; progress is the share of them that reached it.
+    each_level = models.CharField(
+        _("áp dụng cho từng đơn vị cấp"), max_length=10, choices=Level.choices, blank=True
+    )
+    # '95% by 2020' in a 2018 plan: measured to the end of this year, not the plan's.
+    horizon_year = models.PositiveSmallIntegerField(_("đến năm"), null=True, blank=True)
 
     objects = TargetQuerySet.as_manager()
 
@@ -224,6 +285,20 @@ class Target(models.Model):
             for v in (self.value, self.low, self.high):
                 if v is not None and not 0 <= v <= 100:
                     raise ValidationError(_("Tỷ lệ phải trong khoảng 0 đến 100%."))
+        plan = self.plan if self.plan_id else None
+        if self.horizon_year and plan and self.horizon_year < plan.year_from:
+            raise ValidationError({"horizon_year": HORIZON_BEFORE_PLAN})
+
+    @property
+    def year_to(self) -> int:
+        """The last year the target is measured over: its horizon, or the plan's."""
+        return max(self.plan.year_to, self.horizon_year or 0)
+
+    @property
+    def limits(self):
+        from lanhmanh.indicators.registry import Limits
+
+        return Limits(self.limit_agency_id, self.limit_team_id, self.limit_level)
 
 
 class TaskStatus(models.TextChoices):

@@ -15,6 +15,7 @@ from lanhmanh.core.text import fold
 from lanhmanh.geography.models import AdministrativeUnit
 from lanhmanh.organizations.models import Agency
 
+from .limits import plan_read_regime
 from .models import Measure, Plan, PlanBasis, PlanKind, PlanStatus, Target, Task, TaskUpdate
 
 _SIGNATURE_FORMS = ("TUQ.", "TM.", "KT.", "TL.", "Q.")
@@ -109,6 +110,7 @@ def plan_create_from_draft(
         found = [a for a in map(find_agency, t.get("coordinating") or []) if a]
         if found:
             task.coordinating.set(found)
+    plan_read_regime(plan=plan, draft=draft, find_agency=find_agency)
     return plan
 
 
@@ -259,6 +261,12 @@ def _copy_target(target: Target, plan: Plan, **changes) -> Target:
         }
     )
     copy.plan = plan
+    # A horizon the new plan's years reach means nothing more; another unit's team or
+    # agency does not limit the new unit's figures.
+    if copy.horizon_year and copy.horizon_year <= plan.year_to:
+        copy.horizon_year = None
+    if plan.unit_id != target.plan.unit_id:
+        copy.limit_team = copy.limit_agency = None
     for name, value in changes.items():
         setattr(copy, name, value)
     copy.full_clean()

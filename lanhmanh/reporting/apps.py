@@ -35,3 +35,4 @@ class ReportingConfig(AppConfig):
             auditlog.register(model)
         auditlog.register(models.SubmissionValue)
         auditlog.register(models.SubmissionEvent)
+        auditlog.register(models.ReportRequest, m2m_fields={"units"})

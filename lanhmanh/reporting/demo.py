@@ -159,6 +159,7 @@ class _Batch:
         )
         if status != Status.DRAFT:
             submission.submitted_at = _at(sent_on, 9 + rng.randint(0, 7))
+            submission.first_submitted_at = submission.submitted_at
             submission.submitted_by = self.officer
         if status == Status.APPROVED:
             submission.approved_at = _at(sent_on + datetime.timedelta(days=rng.randint(1, 4)), 15)

@@ -312,6 +312,9 @@ class Submission(models.Model):
     # brings an older version is refused (two officers never overwrite each other).
     version = models.PositiveIntegerField(_("phiên bản"), default=1)
     submitted_at = models.DateTimeField(_("gửi lúc"), null=True, blank=True)
+    # Timeliness is that of the first sending: a report returned for correction and sent
+    # again after the deadline was still sent on time.
+    first_submitted_at = models.DateTimeField(_("gửi lần đầu lúc"), null=True, blank=True)
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -373,11 +376,13 @@ class Submission(models.Model):
 
     @property
     def is_late(self) -> bool:
-        """Submitted after the deadline (or, still unsent, past it today)."""
+        """First sent after the deadline (or, never sent yet, past it today). A report
+        returned and corrected keeps the timeliness of its first sending."""
         from django.utils import timezone
 
-        if self.submitted_at:
-            return timezone.localdate(self.submitted_at) > self.deadline
+        sent = self.first_submitted_at or self.submitted_at
+        if sent:
+            return timezone.localdate(sent) > self.deadline
         return timezone.localdate() > self.deadline
 
 
@@ -474,3 +479,6 @@ class ReminderSent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.sent_on:%d/%m/%Y} {self.key}"
+
+
+from .requests_models import ReportRequest  # noqa: E402, F401 - a model of the app, in its file

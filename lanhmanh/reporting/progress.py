@@ -15,6 +15,12 @@ period elapsed:
   ``<=`` target is ``met`` only when the period is over;
 - ``=`` is a range of one value; ``no_data`` when nothing was reported or the target has
   no indicator.
+
+A target measures what the plan says: its limits (an agency, a team, a level) go to the
+value interface and the registry's computations; a target with a horizon ('95% by 2020'
+in a 2018 plan) runs to the end of that year; a target asked of each unit of a level
+('each commune at least one awareness activity') is measured for every such unit under
+the plan's unit, and its figure is the share of them that reached it (expected: all).
 """
 
 from __future__ import annotations
@@ -36,7 +42,7 @@ from lanhmanh.core.text import fold
 from lanhmanh.indicators.catalogue import SUGGESTIONS
 from lanhmanh.indicators.models import Indicator
 from lanhmanh.indicators.registry import Value, Window
-from lanhmanh.indicators.values import indicator_values
+from lanhmanh.indicators.values import indicator_values, units_at_level, units_values
 
 from .periods import window_end, window_start
 
@@ -70,6 +76,9 @@ class Progress:
     figure: Decimal | None  # what is compared: a count, a percentage or a rate
     expected: Decimal | None  # the (pro-rated) figure due by ``on``
     status: str
+    # A target asked of each unit of a level: how many of them reached it, of how many.
+    reached: int | None = None
+    units: int | None = None
 
     @property
     def status_label(self) -> str:
@@ -78,6 +87,11 @@ class Progress:
 
 def plan_window(plan) -> Window:
     return Window(window_start(plan.year_from, 1), window_end(plan.year_to, 12))
+
+
+def target_window(target) -> Window:
+    """The plan's years, or up to the target's horizon when it lies beyond them."""
+    return Window(window_start(target.plan.year_from, 1), window_end(target.year_to, 12))
 
 
 def elapsed_share(window: Window, on: datetime.date) -> Decimal:
@@ -153,27 +167,78 @@ def _progress(target, value: Value | None, window: Window, on: datetime.date) ->
     )
 
 
+def _reaches(target, value: Value, window: Window, on: datetime.date) -> bool:
+    """Whether one unit's ``value`` meets ``target`` on its own."""
+    figure = _figure(target, value, window, on)
+    met = judge(
+        target.comparator,
+        figure,
+        value=target.value,
+        low=target.low,
+        high=target.high,
+        share=Decimal(1),
+        prorate=False,
+    )
+    return met == ProgressStatus.MET
+
+
+def _each_progress(target, window: Window, on: datetime.date) -> Progress:
+    """A target asked of each unit of a level: the share of those units that reached it,
+    against all of them (pro-rated like a count when the target is one)."""
+    share = elapsed_share(window, on)
+    prorate = target.measure not in ("percent", *DAYS_PER)
+    expected = Decimal(100) * share if prorate else Decimal(100)
+    if not target.indicator_id or on < window.start:
+        return Progress(target, window, on, share, None, None, expected, ProgressStatus.NO_DATA)
+    upto = Window(window.start, min(on, window.end))
+    members = units_at_level(target.plan.unit, target.each_level, upto)
+    found = units_values(target.indicator, target.plan.unit, members, upto, limits=target.limits)
+    reached = sum(1 for _unit, v in found if not v.no_data and _reaches(target, v, window, on))
+    if not members:
+        return Progress(target, window, on, share, None, None, expected, ProgressStatus.NO_DATA)
+    value = Value(
+        Decimal(reached),
+        Decimal(len(members)),
+        provisional=any(v.provisional for _unit, v in found),
+        no_data=all(v.no_data for _unit, v in found),
+    )
+    figure = None if value.no_data else value.ratio
+    status = judge(">=", figure, value=Decimal(100), share=share, prorate=prorate)
+    return Progress(
+        target, window, on, share, value, figure, expected, status, reached, len(members)
+    )
+
+
 def targets_progress(targets, on: datetime.date | None = None) -> list[Progress]:
     """Progress of several targets, in their order: one value query per (plan unit,
-    plan years), whatever the number of targets."""
+    window, limits), whatever the number of targets; a target asked of each unit of a
+    level costs one query of its own."""
     on = on or timezone.localdate()
     targets = list(targets)
     groups: dict[tuple, list] = defaultdict(list)
     for target in targets:
-        if target.indicator_id:
-            window = plan_window(target.plan)
-            groups[(target.plan.unit_id, window)].append(target)
+        if target.indicator_id and not target.each_level:
+            key = (target.plan.unit_id, target_window(target), target.limits)
+            groups[key].append(target)
     values: dict[int, Value] = {}
-    for (_unit_id, window), members in groups.items():
+    for (_unit_id, window, limits), members in groups.items():
         if on < window.start:
             continue
         upto = Window(window.start, min(on, window.end))
         found = indicator_values(
-            {t.indicator.code: t.indicator for t in members}.values(), members[0].plan.unit, upto
+            {t.indicator.code: t.indicator for t in members}.values(),
+            members[0].plan.unit,
+            upto,
+            limits=limits,
         )
         for t in members:
             values[t.pk] = found[t.indicator.code]
-    return [_progress(t, values.get(t.pk), plan_window(t.plan), on) for t in targets]
+    return [
+        _each_progress(t, target_window(t), on)
+        if t.each_level
+        else _progress(t, values.get(t.pk), target_window(t), on)
+        for t in targets
+    ]
 
 
 def target_progress(target, on: datetime.date | None = None) -> Progress:

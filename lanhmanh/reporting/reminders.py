@@ -1,6 +1,7 @@
 """Reminder emails to data officers: a report due in a few days, or overdue.
 
-``reminders_due(on=..., days_before=N)`` finds, for every active form, the units whose
+``reminders_due(on=..., days_before=N)`` finds, for every active form (and every ad hoc
+request, for the units it asks), the units whose
 report of a recent period is not sent yet (missing, draft or returned) and whose deadline
 is exactly N days after ``on`` (a reminder before the deadline) or already past (overdue;
 the last ``OVERDUE_PERIODS`` periods only). ``reminders_send`` writes one email per data
@@ -27,11 +28,12 @@ from lanhmanh.accounts.roles import Role
 from lanhmanh.accounts.scope import people_at
 from lanhmanh.geography.models import AdministrativeUnit
 
-from .models import EDITABLE_STATUSES, ReminderSent, ReportForm, Submission
+from .models import EDITABLE_STATUSES, ReminderSent, ReportForm, ReportRequest, Submission
 from .periods import Period
 from .selectors import period_due
 
 OVERDUE_PERIODS = 3
+OVERDUE_DAYS = datetime.timedelta(days=90)  # ad hoc requests: overdue reminders this long
 BEFORE, OVERDUE = "before", "overdue"
 
 
@@ -83,16 +85,39 @@ def reminders_due(*, on: datetime.date, days_before: int) -> list[Reminder]:
             else:
                 continue
             found += _unsent(form, period, deadline, kind, on)
+    return found + _requested(on, days_before)
+
+
+def _requested(on: datetime.date, days_before: int) -> list[Reminder]:
+    """Reminders of ad hoc requests, like periodic ones: before the deadline, and overdue
+    (for ``OVERDUE_DAYS`` after it) to the units asked that have not sent."""
+    before = on + datetime.timedelta(days=days_before)
+    found: list[Reminder] = []
+    requests = ReportRequest.objects.filter(
+        Q(deadline=before) | Q(deadline__lt=on, deadline__gte=on - OVERDUE_DAYS)
+    ).select_related("form", "form__sector")
+    for request in requests:
+        if request.deadline == before and days_before > 0:
+            kind = BEFORE
+        elif request.deadline < on:
+            kind = OVERDUE
+        else:
+            continue
+        found += _unsent(
+            request.form, request.period, request.deadline, kind, on, units=request.units.all()
+        )
     return found
 
 
-def _unsent(form, period: Period, deadline, kind: str, on) -> list[Reminder]:
+def _unsent(form, period: Period, deadline, kind: str, on, units=None) -> list[Reminder]:
     window = period.window
+    if units is None:
+        units = AdministrativeUnit.objects.filter(level=form.unit_level)
     units = {
         u.pk: u
-        for u in AdministrativeUnit.objects.filter(level=form.unit_level)
-        .filter(Q(valid_from__isnull=True) | Q(valid_from__lte=window.end))
-        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=window.start))
+        for u in units.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=window.end)).filter(
+            Q(valid_to__isnull=True) | Q(valid_to__gte=window.start)
+        )
     }
     sent = set(
         Submission.objects.filter(form=form, period_key=period.key)

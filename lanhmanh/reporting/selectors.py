@@ -187,7 +187,10 @@ def unit_targets(user, unit, year: int | None = None):
     targets = Target.objects.all() if user is None else Target.objects.visible_to(user)
     targets = targets.filter(plan__unit__in=merged_into(unit))
     if year is not None:
-        targets = targets.filter(plan__year_from__lte=year, plan__year_to__gte=year)
+        # A target with a horizon ('95% by 2020' in a 2018 plan) runs until that year.
+        targets = targets.filter(plan__year_from__lte=year).filter(
+            Q(plan__year_to__gte=year) | Q(horizon_year__gte=year)
+        )
     return targets.select_related("plan", "plan__unit", "indicator").order_by(
         "plan__year_from", "plan__pk", "order", "pk"
     )

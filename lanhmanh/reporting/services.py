@@ -41,7 +41,8 @@ from .models import (
     SubmissionText,
     SubmissionValue,
 )
-from .periods import Period, is_future, period_from_key
+from .periods import Period, PeriodKind, is_future, period_from_key
+from .requests import request_for
 from .rules import evaluate
 from .validation import Figure, cell_key, check_cells, check_parts
 
@@ -58,6 +59,7 @@ OUT_OF_SCOPE = _("Đơn vị không tồn tại hoặc ngoài phạm vi quản l
 NOT_REVIEWER = _("Chỉ cơ quan thường trực cấp trên mới được duyệt, trả lại hoặc mở lại báo cáo.")
 WRONG_LEVEL = _("Biểu mẫu này dành cho đơn vị %(level)s.")
 WRONG_PERIOD = _("Biểu mẫu này báo cáo theo kỳ “%(kind)s”.")
+NOT_REQUESTED = _("Không có yêu cầu báo cáo đột xuất nào cho đơn vị, biểu mẫu và thời gian này.")
 UNIT_NOT_IN_PERIOD = _("Đơn vị không tồn tại trong kỳ báo cáo này.")
 AGENCY_REQUIRED = _("Biểu mẫu này do cơ quan ngành %(sector)s của đơn vị báo cáo.")
 AGENCY_NOT_ALLOWED = _("Biểu mẫu này do Ủy ban nhân dân (cơ quan thường trực) báo cáo.")
@@ -195,7 +197,11 @@ def submission_create(
         period = period_from_key(period)
     if unit.level != form.unit_level:
         raise ValidationError(WRONG_LEVEL % {"level": Level(form.unit_level).label.lower()})
-    if period.kind != form.periodicity:
+    # An ad hoc period is opened only by a request that asks this unit for this form.
+    request = request_for(form, unit, period)
+    if period.kind == PeriodKind.AD_HOC and request is None:
+        raise ValidationError(NOT_REQUESTED)
+    if period.kind != form.periodicity and request is None:
         raise ValidationError(WRONG_PERIOD % {"kind": form.get_periodicity_display()})
     _refuse_future(period)
     window = period.window
@@ -220,7 +226,7 @@ def submission_create(
         period_key=period.key,
         period_start=window.start,
         period_end=window.end,
-        deadline=form.deadline(period, unit.level),
+        deadline=request.deadline if request else form.deadline(period, unit.level),
         created_by=user,
     )
     try:
@@ -470,7 +476,17 @@ def submission_submit(*, submission: Submission, user, version: int | None = Non
     submission.status = Status.SUBMITTED
     submission.submitted_at = timezone.now()
     submission.submitted_by = user
-    submission.save(update_fields=["status", "submitted_at", "submitted_by", "updated_at"])
+    if submission.first_submitted_at is None:
+        submission.first_submitted_at = submission.submitted_at
+    submission.save(
+        update_fields=[
+            "status",
+            "submitted_at",
+            "first_submitted_at",
+            "submitted_by",
+            "updated_at",
+        ]
+    )
     note = str(_("Gửi lại sau khi sửa")) if resubmitted else ""
     _event(submission, Action.SUBMITTED, user, _writer_note(user, submission, note))
     return submission

@@ -6,9 +6,11 @@ from . import (
     views_documents,
     views_excel,
     views_package,
+    views_requests,
     views_review,
     views_setup,
     views_setup_forms,
+    views_targets,
 )
 
 app_name = "reporting"
@@ -40,9 +42,13 @@ urlpatterns = [
     path("submissions/<int:pk>/upload/", views_excel.submission_upload, name="submission_upload"),
     path("review/", views_review.review_list, name="review_list"),
     path("overdue/", views_review.overdue_list, name="overdue_list"),
+    path("requests/", views_requests.request_list, name="request_list"),
+    path("requests/new/", views_requests.request_create, name="request_create"),
+    path("requests/<int:pk>/", views_requests.request_detail, name="request_detail"),
     path("dashboard/", views_dashboard.dashboard, name="dashboard"),
     path("units/<int:pk>/targets/", views_dashboard.unit_targets_page, name="unit_targets"),
     path("targets/<int:pk>/link/", views_dashboard.target_link, name="target_link"),
+    path("targets/<int:pk>/limits/", views_targets.target_limits, name="target_limits"),
     path("report.docx", views_documents.report_document, name="report_docx"),
     path("report.xlsx", views_documents.report_figures_xlsx, name="report_xlsx"),
     path("setup/indicators/", views_setup.indicator_list, name="indicator_list"),

@@ -13,7 +13,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from lanhmanh.accounts.permissions import can_write
-from lanhmanh.accounts.scope import get_visible_or_404
+from lanhmanh.accounts.roles import Module
+from lanhmanh.accounts.scope import WRITE, get_visible_or_404, units_of
 from lanhmanh.core.audit import AuditAction, audited
 from lanhmanh.organizations.models import Agency, InspectionTeam
 
@@ -21,6 +22,7 @@ from . import rules, selectors
 from .forms import FigureSheet, ReopenForm, ReturnForm, UploadForm
 from .models import EDITABLE_STATUSES, ReportForm, Status, Submission
 from .periods import period_from_key
+from .requests import request_for, requests_due
 from .rules import rules_for_script
 from .services import (
     ConcurrentEditError,
@@ -41,7 +43,9 @@ NOT_SAVED = gettext_lazy("Số liệu chưa được lưu: vui lòng sửa các 
 
 def my_reports(request):
     require_read(request.user)
-    due = selectors.reports_due(request.user)
+    due = selectors.reports_due(request.user) + requests_due(
+        set(units_of(request.user, Module.REPORTING, WRITE))
+    )
     units = {line["unit"].pk for line in due}
     open_reports = (
         selectors.submissions_visible_to(request.user)
@@ -71,7 +75,7 @@ def my_reports(request):
 def submission_open(request):
     """Open the report of a form, unit (agency) and period: created on first open."""
     require_read(request.user)
-    form = get_object_or_404(ReportForm, pk=request.POST.get("form"), active=True)
+    form = get_object_or_404(ReportForm, pk=request.POST.get("form"))
     unit = unit_or_404(request.user, request.POST.get("unit"))
     agency = team = None
     if request.POST.get("agency"):
@@ -84,6 +88,9 @@ def submission_open(request):
         period = period_from_key(request.POST.get("period", ""))
     except ValueError as exc:
         raise Http404 from exc
+    # An inactive form opens only as the answer to an ad hoc request of this unit.
+    if not form.active and request_for(form, unit, period) is None:
+        raise Http404
     existing = Submission.objects.visible_to(request.user).filter(
         form=form, unit=unit, agency=agency, team=team, period_key=period.key
     )

@@ -29,6 +29,7 @@ from .progress import (
     ProgressStatus,
     suggest_indicator,
     target_link_indicator,
+    target_window,
     targets_progress,
 )
 from .views_common import home_unit, require_read, unit_or_404
@@ -101,6 +102,13 @@ def unit_targets_page(request, pk):
     unit = unit_or_404(request.user, pk)
     on = timezone.localdate()
     targets = list(selectors.unit_targets(request.user, unit))
+    # The plans still running (to their last year, or a target's horizon) by default;
+    # the ended ones on request.
+    show_all = request.GET.get("all") == "1"
+    running = [t for t in targets if target_window(t).end >= on]
+    older = len({t.plan_id for t in targets} - {t.plan_id for t in running})
+    if not show_all:
+        targets = running
     progress = targets_progress(targets, on=on)
     plans: dict[int, tuple] = {}
     for p in progress:
@@ -121,6 +129,8 @@ def unit_targets_page(request, pk):
             "plans": ordered,
             "on": on,
             "total": len(progress),
+            "show_all": show_all,
+            "older": older,
             "counts": [(s, s.label, counts[s]) for s in ProgressStatus if counts[s]],
         },
     )

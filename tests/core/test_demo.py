@@ -1,5 +1,6 @@
 """``manage.py demo``: Thanh Hóa across the reform, one account per role, fresh passwords."""
 
+import datetime
 import io
 import re
 
@@ -116,9 +117,15 @@ def test_running_it_twice_adds_no_data(world, debug):
 
 def test_standing_agencies_follow_the_reform(world, debug):
     demo = demo_build()
-    old = StandingAgency.objects.get(unit=demo.old_province)
+    # The provincial role moved on 1 March 2025, when the departments were reorganised,
+    # four months before the old province itself ended.
+    old = StandingAgency.objects.filter(unit=demo.old_province).order_by("valid_from")
+    assert [(s.agency.sector.code, s.valid_to) for s in old] == [
+        ("labour", datetime.date(2025, 2, 28)),
+        ("health", datetime.date(2025, 6, 30)),
+    ]
+    assert old[1].valid_from == datetime.date(2025, 3, 1)
     new = StandingAgency.objects.get(unit=demo.province)
-    assert old.agency.sector.code == "labour"
     assert new.agency.sector.code == "health"
     for district in demo.old_districts:
         assert StandingAgency.objects.get(unit=district).agency.sector.code == "labour"

@@ -461,11 +461,13 @@ def test_completeness_of_a_month(world, form):
         {"awareness_activities": 1},
         status=Status.SUBMITTED,
     )
+    sent_late = datetime.datetime(2026, 1, 25, tzinfo=datetime.UTC)
+    sent_on_time = datetime.datetime(2026, 1, 16, tzinfo=datetime.UTC)
     Submission.objects.filter(pk=late.pk).update(
-        submitted_at=datetime.datetime(2026, 1, 25, tzinfo=datetime.UTC)
+        submitted_at=sent_late, first_submitted_at=sent_late
     )
     Submission.objects.filter(pk=on_time.pk).update(
-        submitted_at=datetime.datetime(2026, 1, 16, tzinfo=datetime.UTC)
+        submitted_at=sent_on_time, first_submitted_at=sent_on_time
     )
     result = completeness(form, world.thanh_hoa, JAN, user=world.national)
     assert result.expected == [world.hac_thanh, world.quang_ngoc, world.quang_binh]
@@ -473,3 +475,38 @@ def test_completeness_of_a_month(world, form):
     assert [s.unit for s in result.late] == [world.quang_ngoc]
     assert [s.unit for s in result.approved] == [world.hac_thanh]
     assert result.missing == [world.quang_binh]
+
+
+def test_a_report_returned_and_corrected_keeps_its_first_timeliness(world, form, draft):
+    # Sent on time (16 January, deadline 17th), returned, sent again in December: the
+    # correction does not make it late; its latest sending is still shown.
+    submission_save_values(
+        submission=draft,
+        values={"awareness_activities": "2"},
+        version=draft.version,
+        user=world.hac_thanh_officer,
+    )
+    draft = submission_submit(submission=draft, user=world.hac_thanh_officer)
+    sent = datetime.datetime(2026, 1, 16, 9, tzinfo=datetime.UTC)
+    Submission.objects.filter(pk=draft.pk).update(submitted_at=sent, first_submitted_at=sent)
+    draft.refresh_from_db()
+    assert not draft.is_late
+    returned = submission_return(submission=draft, user=world.th_coordinator, comment="Sửa số")
+    resent = submission_submit(submission=returned, user=world.hac_thanh_officer)
+    assert resent.submitted_at > sent and resent.first_submitted_at == sent
+    assert not resent.is_late
+    assert [s.unit for s in completeness(form, world.thanh_hoa, JAN).on_time] == [world.hac_thanh]
+
+
+def test_a_report_first_sent_late_stays_late_once_corrected(world, form, draft):
+    submission_save_values(
+        submission=draft,
+        values={"awareness_activities": "2"},
+        version=draft.version,
+        user=world.hac_thanh_officer,
+    )
+    draft = submission_submit(submission=draft, user=world.hac_thanh_officer)
+    assert draft.first_submitted_at == draft.submitted_at
+    assert draft.is_late  # sent today, long after 17 January
+    returned = submission_return(submission=draft, user=world.th_coordinator, comment="Sửa số")
+    assert submission_submit(submission=returned, user=world.hac_thanh_officer).is_late

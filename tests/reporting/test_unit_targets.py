@@ -68,8 +68,8 @@ def plans(world):
     ]
 
 
-def page(client, unit):
-    response = client.get(f"/reporting/units/{unit.pk}/targets/")
+def page(client, unit, query=""):
+    response = client.get(f"/reporting/units/{unit.pk}/targets/{query}")
     assert response.status_code == 200
     return html.unescape(response.content.decode())
 
@@ -83,7 +83,14 @@ def test_the_page_shows_every_target_of_every_plan_of_the_unit(world, form, plan
         {"awareness_activities": "7"},
         reviewer=world.th_coordinator,
     )
-    text = page(client_for(world.th_coordinator), world.thanh_hoa)
+    client = client_for(world.th_coordinator)
+    # By default the plans still running; the 2024–2025 plan has ended.
+    running = page(client, world.thanh_hoa)
+    assert "Ít nhất 2 buổi tuyên truyền mỗi năm" not in running
+    assert "Tổ chức ít nhất 6 buổi tuyên truyền" in running
+    older = running[running.index('id="lm-older-plans"') :]
+    assert "Xem cả 1 kế hoạch đã kết thúc" in older[: older.index("</p>")]
+    text = page(client, world.thanh_hoa, "?all=1")
     for statement in (
         "Tổ chức ít nhất 6 buổi tuyên truyền",
         "Ít nhất 500 buổi tuyên truyền",

@@ -88,7 +88,7 @@ def establishment_create(
     risk_level: str = RiskLevel.MEDIUM,
     notes: str = "",
 ) -> Establishment:
-    check_commune(unit)
+    check_commune(unit, on=None if unit.is_current else (status_since or licence_date))
     check_not_future(licence_date, "licence_date")
     check_not_future(status_since, "status_since")
     establishment = Establishment(

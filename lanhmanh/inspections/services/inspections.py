@@ -22,7 +22,7 @@ from ..models import (
     Violation,
     ViolationType,
 )
-from .common import vnd
+from .common import PAST_UNIT_DATE, existed_on, vnd
 
 MIN_MEMBERS = 3  # Decree 178/2004: at least three members present, showing their cards
 
@@ -52,7 +52,22 @@ APPROVAL_INCOMPLETE = _("Phải ghi người phê duyệt và ngày phê duyệt
 
 
 def team_covers(team: InspectionTeam, establishment: Establishment) -> bool:
-    return establishment.unit.path.startswith(team.unit.path)
+    """The establishment lies in the team's area: under its unit, or under a unit that
+    turned into it (today's province team inspected in a 2004-code commune)."""
+    path = establishment.unit.path
+    if path.startswith(team.unit.path):
+        return True
+    from lanhmanh.indicators.values import rollup_paths
+
+    return any(path.startswith(p) for p in rollup_paths([team.unit.path])[team.unit.path])
+
+
+def _check_units_then(establishment, team, day: datetime.date) -> None:
+    """A record dated before a unit ended may be entered on it; not after."""
+    if not existed_on(establishment.unit, day) and not establishment.unit.is_current:
+        raise ValidationError({"started_at": PAST_UNIT_DATE})
+    if team.unit.valid_to and day > team.unit.valid_to:
+        raise ValidationError({"team": PAST_UNIT_DATE})
 
 
 @transaction.atomic
@@ -197,6 +212,7 @@ def inspection_record(
     members_present = list(members_present)
     _check_members(team, members_present, few_members_confirmed)
     day = timezone.localtime(started_at).date()
+    _check_units_then(establishment, team, day)
     if follow_up_due and follow_up_due <= day:
         raise ValidationError({"follow_up_due": FOLLOW_UP_DUE_BEFORE})
     for row in violations:
