@@ -21,7 +21,7 @@ from lanhmanh.geography.models import KIND_PREFIX
 from lanhmanh.plans.importer import parse_plan
 from lanhmanh.plans.importer.agencies import same_agency
 from lanhmanh.plans.importer.assignments import coordinating_in
-from lanhmanh.plans.importer.targets import expressions_in
+from lanhmanh.plans.importer.quantities import expressions_in
 from lanhmanh.plans.models import Measure, PlanKind, SignatureForm
 
 from . import layout

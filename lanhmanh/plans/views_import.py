@@ -13,7 +13,8 @@ from lanhmanh.accounts.roles import Module
 
 from .forms import ReviewForm, TargetFormSet, TaskFormSet, UploadForm
 from .importer import DocumentReadError
-from .importing import (
+from .models import PlanImport
+from .plan_imports import (
     also_text,
     highlighted_source,
     plan_import_create,
@@ -23,7 +24,6 @@ from .importing import (
     unit_candidates,
     unit_named,
 )
-from .models import PlanImport
 
 ERR_UNIT_NOT_ALLOWED = gettext_lazy("Bạn không có quyền lập kế hoạch cho đơn vị này.")
 

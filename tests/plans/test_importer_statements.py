@@ -10,7 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from lanhmanh.plans.importer import parse_plan, read_document
-from lanhmanh.plans.importer.targets import STATEMENT_MAX
+from lanhmanh.plans.importer.statements import STATEMENT_MAX
 from lanhmanh.plans.models import Plan, PlanImport
 
 from .test_import_flow import review_data

@@ -1,4 +1,5 @@
-"""The upload → review → save flow of plan documents, shared by the pages and tests."""
+"""The upload → review → save workflow of plan documents (the document reader itself is
+``lanhmanh.plans.importer``), shared by the pages and tests."""
 
 import datetime
 import html
