@@ -113,9 +113,20 @@ def parse_plan(text: str) -> PlanDraft:
     draft.agencies = _agencies(items, found_tasks)
     agency_of = {id(item.node): _agency_label(item.names) for item in items}
 
+    table_warnings: list[str] = []
     draft.targets = _guarded(
-        draft, "chỉ tiêu", find_targets, mapped, outline.root, agency_of, whole_body, default=[]
+        draft,
+        "chỉ tiêu",
+        find_targets,
+        mapped,
+        outline.root,
+        agency_of,
+        whole_body,
+        table_warnings,
+        default=[],
     )
+    for w in table_warnings:
+        draft.warn(w)
     body_lines = [n.title for n in outline.root.walk() if n.kind != "root"]
     draft.bases = _guarded(
         draft,

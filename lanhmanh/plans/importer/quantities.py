@@ -57,6 +57,27 @@ _TIMES = re.compile(
     r"^\s*lần\s*(?:/|\bmỗi\b|\bmột\b|\btrong\b|\btrên\b)?\s*(?:01\s+|1\s+)?(?P<p>tháng|quý|năm)\b",
     re.IGNORECASE,
 )
+# Frequencies written with the period first: 'ít nhất một tháng một lần', 'mỗi quý ít nhất
+# 01 lần', '6 tháng một lần', 'một năm hai lần'; and the period alone: 'giao ban hằng quý'.
+_FREQ_WORD = r"(?:\d{1,2}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)"
+_FREQ_CMP = r"(?:ít\s+nhất|tối\s+thiểu|không\s+quá|tối\s+đa|không\s+dưới)"
+_FREQ_PERIOD_FIRST = re.compile(
+    rf"(?:(?P<cmp>{_FREQ_CMP})\s+)?(?:(?P<each>mỗi|hằng|hàng)\s+|(?P<pn>{_FREQ_WORD})\s+)"
+    rf"(?P<p>tháng|quý|năm)\s*(?:(?P<cmp2>{_FREQ_CMP})\s+)?(?:/\s*)?(?P<n>{_FREQ_WORD})\s+lần\b",
+    re.IGNORECASE,
+)
+_FREQ_MONTHS_EACH = re.compile(
+    r"(?:(?P<cmp>ít\s+nhất|tối\s+thiểu)\s+)?(?P<pn>\d{1,2}|ba|sáu)\s+tháng\s*/\s*(?:01\s+|1\s+)?lần\b",
+    re.IGNORECASE,
+)
+_FREQ_EACH = re.compile(
+    r"(?<=\w\s)(?:(?:định\s+kỳ|thường\s+xuyên)\s+)?(?P<each>hằng|hàng|mỗi)\s+(?P<p>tháng|quý|năm)\b"
+    r"(?!\s*(?:,|\d|một|hai|ba|ít|tối|không))",
+    re.IGNORECASE,
+)
+_FREQ_NOT_BEFORE = re.compile(r"\b(?:báo\s+cáo|thống\s+kê|số\s+liệu)\b[^.;]{0,40}$", re.IGNORECASE)
+_PERIOD_MONTHS = {"tháng": 1, "quý": 3, "năm": 12}
+
 _TIMES_BEFORE = re.compile(
     r"\b(?:mỗi|hằng|hàng)\s+(?P<p>tháng|quý|năm)\b[^.;]{0,30}$", re.IGNORECASE
 )
@@ -78,6 +99,9 @@ _IDENTIFIER_BEFORE = re.compile(
 )
 _NOT_FOR_COUNTS = re.compile(r"(?:^|\s)(?:tại|ở|gồm)\s*$", re.IGNORECASE)
 _GE = (
+    "≥",
+    ">=",
+    ">",
     "ít nhất là",
     "ít nhất",
     "tối thiểu là",
@@ -92,6 +116,9 @@ _GE = (
     "từ",
 )
 _LE = (
+    "≤",
+    "<=",
+    "<",
     "không vượt quá",
     "không quá",
     "tối đa là",
@@ -173,6 +200,7 @@ class Expression:
     explicit: bool = False  # a comparator word, a range, a baseline, a frequency
     plain_count: bool = False
     count_blocked: bool = False  # 'tại 2 phường': a place, not a commitment
+    weak: bool = False  # 'hằng quý' alone: a target only where targets are listed
 
 
 def _ends_with_phrase(before: str, phrases: tuple[str, ...]) -> str | None:
@@ -244,10 +272,73 @@ def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
     return any(s < ee and ss < e for ss, ee in spans)
 
 
+def _frequency_unit(months: int, times: int | float) -> tuple[str, int | float] | None:
+    """'times' in a period of ``months`` as times per month, quarter or year."""
+    if months <= 0:
+        return None
+    if months == 1:
+        return "times_per_month", times
+    if months == 3:
+        return "times_per_quarter", times
+    if 12 % months == 0:
+        return "times_per_year", times * (12 // months)
+    return None
+
+
+def _frequencies(clause: str) -> list[Expression]:
+    """Frequencies written with the period first (see ``_FREQ_PERIOD_FIRST``)."""
+    found: list[Expression] = []
+    for m in _FREQ_PERIOD_FIRST.finditer(clause):
+        times = _word_or_number(m.group("n"))
+        per = 1 if m.group("each") else _word_or_number(m.group("pn"))
+        if not times or not per:
+            continue
+        unit = _frequency_unit(per * _PERIOD_MONTHS[m.group("p").lower()], times)
+        if unit is None:
+            continue
+        words = " ".join((m.group("cmp") or m.group("cmp2") or "").lower().split())
+        comp = "<=" if words in {"không quá", "tối đa"} else ">="
+        found.append(
+            Expression(
+                m.start(), m.end(), m.start("n"), comp, unit[0], value=unit[1], explicit=True
+            )
+        )
+    for m in _FREQ_MONTHS_EACH.finditer(clause):
+        per = _word_or_number(m.group("pn"))
+        unit = _frequency_unit(per or 0, 1)
+        if unit is None or any(f.start <= m.start() < f.end for f in found):
+            continue
+        found.append(
+            Expression(
+                m.start(), m.end(), m.start("pn"), ">=", unit[0], value=unit[1], explicit=True
+            )
+        )
+    for m in _FREQ_EACH.finditer(clause):
+        if any(f.start <= m.start() < f.end or m.start() <= f.start < m.end() for f in found):
+            continue
+        if _FREQ_NOT_BEFORE.search(clause[: m.start()]):
+            continue
+        unit = _frequency_unit(_PERIOD_MONTHS[m.group("p").lower()], 1)
+        found.append(
+            Expression(m.start(), m.end(), m.start("each"), ">=", unit[0], value=unit[1], weak=True)
+        )
+    return found
+
+
+def _word_or_number(word: str | None) -> int | None:
+    if not word:
+        return None
+    value = parse_word_number(word)
+    if value is None:
+        parsed = parse_number(word)
+        value = int(parsed) if parsed is not None and parsed == int(parsed) else None
+    return value
+
+
 def expressions_in(clause: str) -> list[Expression]:
     """The quantity expressions of one clause, in order."""
-    found: list[Expression] = []
-    taken: list[tuple[int, int]] = []
+    found: list[Expression] = _frequencies(clause)
+    taken: list[tuple[int, int]] = [(f.start, f.end) for f in found]
 
     for m in _BASELINE.finditer(clause):
         a, b = parse_number(m.group("a")), parse_number(m.group("b"))

@@ -119,6 +119,8 @@ class Outline:
 
 def _classify(text: str) -> tuple[str, str, str, int]:
     """(kind, marker, title, rank) of a line."""
+    if " | " in text:
+        return "text", "", text, 99  # a table row, whatever its first cell holds
     m = _ROMAN.match(text)
     if m and _valid_roman(m.group("m")) and not text.startswith(("V/v", "V/V")):
         return "roman", m.group("m"), m.group("t"), _RANKS["roman"]

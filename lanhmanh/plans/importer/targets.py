@@ -25,6 +25,7 @@ from .quantities import (
 )
 from .statements import STATEMENT_MAX, sentence_spans, statement_for, statement_text
 from .structure import Node, clauses, is_assignment_heading, is_target_heading
+from .tables import is_row, table_targets
 from .text import MappedText
 
 __all__ = ["STATEMENT_MAX", "Expression", "TargetFound", "expressions_in", "find_targets"]
@@ -80,6 +81,7 @@ def find_targets(
     root: Node,
     agency_of: dict[int, str],
     whole_body_assigned: bool,
+    warnings: list[str] | None = None,
 ) -> list[TargetFound]:
     """Targets in the outline. ``agency_of`` maps ``id(node)`` of assignment items to the
     agency names they address."""
@@ -97,7 +99,7 @@ def find_targets(
                 agency_of.get(id(node), ctx.agency),
                 ctx.in_assignments or is_assignment_heading(node) or id(node) in agency_of,
             )
-            if id(node) not in preamble and " | " not in node.title:
+            if id(node) not in preamble and not is_row(node):
                 _scan(node, ctx)
         for child in node.children:
             visit(child, ctx)
@@ -117,13 +119,13 @@ def find_targets(
                     zero = Expression(0, 0, 0, "=", "count", value=0)
                     _add(node, cs, s, e, ctx, zero, statement)
                 continue
+            # a figure that says what a percentage counts belongs to its quote
+            exprs = [e for i, e in enumerate(exprs) if i not in qualifiers]
             bounds = [0]
             for left, right in pairwise(exprs):
                 bounds.append(boundary(clause, left, right))
             bounds.append(len(clause))
             for i, expr in enumerate(exprs):
-                if i in qualifiers:
-                    continue
                 s, e = trim(clause, bounds[i], bounds[i + 1], expr.start, expr.end)
                 if e <= s:
                     continue
@@ -139,6 +141,8 @@ def find_targets(
     def _accepted(expr: Expression, ctx: _Context) -> bool:
         if ctx.in_targets:
             return True
+        if expr.weak:
+            return False
         if expr.explicit or expr.unit == "percent":
             return True
         in_assign = ctx.in_assignments or whole_body_assigned or ctx.agency is not None
@@ -168,7 +172,41 @@ def find_targets(
             targets.append(target)
 
     visit(root, _Context(False, None, False))
+    for found in table_targets(root, warnings):
+        if _in_results(found.node):
+            continue
+        agency = found.agency or next(
+            (agency_of[id(a)] for a in found.node.ancestors() if id(a) in agency_of), None
+        )
+        ctx = _Context(True, agency, agency is not None)
+        node_start = found.node.start
+        _add(
+            found.node,
+            0,
+            found.start - node_start,
+            found.end - node_start,
+            ctx,
+            found.expr,
+            found.statement,
+        )
+    targets.sort(key=lambda t: t.start)
     return targets
+
+
+_RESULTS_HEADING = re.compile(
+    r"\b(?:kết\s+quả|đánh\s+giá|tình\s+hình)\b(?!.*\b(?:mục\s+tiêu|chỉ\s+tiêu)\b)",
+    re.IGNORECASE,
+)
+
+
+def _in_results(node: Node) -> bool:
+    """A table under 'Kết quả thực hiện năm …' reports the past; its figures are no targets."""
+    for anc in node.ancestors():
+        if anc.kind == "root":
+            return False
+        if anc.is_heading:
+            return bool(_RESULTS_HEADING.search(anc.title)) and not is_target_heading(anc)
+    return False
 
 
 def _preamble_nodes(root: Node) -> set[int]:
