@@ -337,10 +337,17 @@ class _PlanWriter:
                 group(agency)["targets"].append(target)
         if not groups and not general:
             return
-        if self.plan.kind == PlanKind.PLAN:
-            self.assignments = self._section("NHIỆM VỤ, GIẢI PHÁP VÀ TỔ CHỨC THỰC HIỆN")
         number = 0
-        if general:
+        if self.plan.kind == PlanKind.PLAN:
+            if general:
+                # tasks no agency leads: a section of their own, read back as such
+                self._section("NHIỆM VỤ, GIẢI PHÁP")
+                for task in general:
+                    layout.add_paragraph(self.doc, _item(_clean(task.text)))
+            if not groups:
+                return
+            self.assignments = self._section("TỔ CHỨC THỰC HIỆN")
+        elif general:
             number += 1
             layout.add_heading(self.doc, f"{number}. Nhiệm vụ chung", level=2)
             for task in general:

@@ -188,7 +188,7 @@ def test_sections_are_roman_numerals_in_bold(document):
     headings = [p.text for p in document.paragraphs if p.runs and p.runs[0].font.bold]
     assert "I. MỤC ĐÍCH, YÊU CẦU" in headings
     assert "II. MỤC TIÊU, CHỈ TIÊU" in headings
-    assert "III. NHIỆM VỤ, GIẢI PHÁP VÀ TỔ CHỨC THỰC HIỆN" in headings
+    assert "III. TỔ CHỨC THỰC HIỆN" in headings
     assert "1. Công an phường Hạc Thành" in headings
 
 

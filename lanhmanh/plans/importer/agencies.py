@@ -279,3 +279,49 @@ def _table_tasks(root: Node) -> list[TaskFound]:
             )
         )
     return tasks
+
+
+# In prose an assignment is a sentence or clause that opens with the agency and its role:
+# 'Công an phường chủ trì rà soát …', 'UBND tỉnh giao Sở Y tế là cơ quan thường trực …'.
+_PROSE_ROLE = re.compile(
+    r"\s(?:là|làm|chủ\s+trì|phối\s+hợp|tổ\s+chức|có\s+trách\s+nhiệm|thực\s+hiện|triển\s+khai|"
+    r"tham\s+mưu|kiểm\s+tra|rà\s+soát|tăng\s+cường|tiếp\s+nhận|hướng\s+dẫn|theo\s+dõi|"
+    r"xây\s+dựng|đẩy\s+mạnh|chỉ\s+đạo|bảo\s+đảm|đảm\s+bảo|duy\s+trì|tư\s+vấn|hỗ\s+trợ)\b",
+    re.IGNORECASE,
+)
+_PROSE_GIVER = re.compile(
+    r"^(?:.{0,60}?\b(?:giao|đề\s+nghị|yêu\s+cầu)\s+(?:cho\s+)?)", re.IGNORECASE
+)
+_PROSE_SPLIT = re.compile(r";\s+|\.\s+(?=[A-ZĐÀ-Ỹ])")
+
+
+def prose_tasks(paragraphs: list[Node]) -> list[TaskFound]:
+    """Tasks of a plan written in prose: each clause that opens with an agency and a role."""
+    tasks: list[TaskFound] = []
+    for node in paragraphs:
+        pos = 0
+        for piece in [*_PROSE_SPLIT.split(node.title), ""]:
+            clause = piece.strip()
+            pos += 1
+            if not clause:
+                continue
+            given = _PROSE_GIVER.match(clause)
+            if given and is_agency_start(clause[given.end() :]):
+                clause = clause[given.end() :]
+            role = _PROSE_ROLE.search(clause)
+            if role is None:
+                continue
+            name = clause[: role.start()].strip(" ,")
+            if not name or len(name) > 90 or not is_agency_start(name):
+                continue
+            names = split_agencies(name)
+            tasks.append(
+                TaskFound(
+                    text=collapse(clause).rstrip("."),
+                    lead=names[0] if names else clean_agency(name),
+                    coordinating=[],
+                    when=None,
+                    node=node,
+                )
+            )
+    return tasks

@@ -139,6 +139,9 @@ ZERO = re.compile(
 )
 _LIST_NOUNS = (
     "xã",
+    "đặc khu",
+    "khu phố",
+    "tổ dân phố",
     "phường",
     "thị trấn",
     "thị xã",

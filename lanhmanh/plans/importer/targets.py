@@ -24,7 +24,7 @@ from .quantities import (
     trim,
 )
 from .statements import STATEMENT_MAX, sentence_spans, statement_for, statement_text
-from .structure import Node, clauses, is_assignment_heading, is_target_heading
+from .structure import Node, clauses, is_assignment_heading, is_target_heading, preamble_nodes
 from .tables import is_row, table_targets
 from .text import MappedText
 
@@ -82,12 +82,13 @@ def find_targets(
     agency_of: dict[int, str],
     whole_body_assigned: bool,
     warnings: list[str] | None = None,
+    all_targets: bool = False,
 ) -> list[TargetFound]:
     """Targets in the outline. ``agency_of`` maps ``id(node)`` of assignment items to the
     agency names they address."""
     text = mapped.text
     targets: list[TargetFound] = []
-    preamble = _preamble_nodes(root)
+    preamble = {id(n) for n in preamble_nodes(root)}
 
     def visit(node: Node, ctx: _Context) -> None:
         if node.kind == "addressees":
@@ -141,8 +142,8 @@ def find_targets(
     def _accepted(expr: Expression, ctx: _Context) -> bool:
         if ctx.in_targets:
             return True
-        if expr.weak:
-            return False
+        if expr.weak:  # 'hằng quý' alone: a commitment of an agency's own item only
+            return ctx.agency is not None
         if expr.explicit or expr.unit == "percent":
             return True
         in_assign = ctx.in_assignments or whole_body_assigned or ctx.agency is not None
@@ -171,7 +172,7 @@ def find_targets(
         if all((t.quote, t.comparator, t.value, t.low, t.high) != key for t in targets):
             targets.append(target)
 
-    visit(root, _Context(False, None, False))
+    visit(root, _Context(all_targets, None, False))
     for found in table_targets(root, warnings):
         if _in_results(found.node):
             continue
@@ -207,13 +208,3 @@ def _in_results(node: Node) -> bool:
         if anc.is_heading:
             return bool(_RESULTS_HEADING.search(anc.title)) and not is_target_heading(anc)
     return False
-
-
-def _preamble_nodes(root: Node) -> set[int]:
-    """Plain paragraphs before the first section: the bases and the issuer's intent."""
-    out: set[int] = set()
-    for child in root.children:
-        if child.kind != "text":
-            break
-        out.add(id(child))
-    return out
