@@ -308,11 +308,18 @@ def prose_tasks(paragraphs: list[Node]) -> list[TaskFound]:
             given = _PROSE_GIVER.match(clause)
             if given and is_agency_start(clause[given.end() :]):
                 clause = clause[given.end() :]
-            role = _PROSE_ROLE.search(clause)
-            if role is None:
-                continue
-            name = clause[: role.start()].strip(" ,")
-            if not name or len(name) > 90 or not is_agency_start(name):
+            # the first role word after a name of two words or more ('Tổ kiểm tra liên ngành
+            # của phường kiểm tra …': the first 'kiểm tra' is inside the name)
+            name = next(
+                (
+                    clause[: role.start()].strip(" ,")
+                    for role in _PROSE_ROLE.finditer(clause)
+                    if len(clause[: role.start()].split()) >= 2
+                    and is_agency_start(clause[: role.start()])
+                ),
+                "",
+            )
+            if not name or len(name) > 90:
                 continue
             names = split_agencies(name)
             tasks.append(

@@ -142,6 +142,8 @@ def parse_plan(text: str) -> PlanDraft:
         agency_of,
         whole_body,
         table_warnings,
+        False,
+        prose and draft.kind == "plan",
         default=[],
     )
     for appendix, targets_only in appendices:

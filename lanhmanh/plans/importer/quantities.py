@@ -76,6 +76,13 @@ _FREQ_EACH = re.compile(
     re.IGNORECASE,
 )
 _FREQ_NOT_BEFORE = re.compile(r"\b(?:báo\s+cáo|thống\s+kê|số\s+liệu)\b[^.;]{0,40}$", re.IGNORECASE)
+# 'hằng quý' alone is a frequency after an activity ('giao ban … hằng quý'), not after a
+# thing done yearly ('kinh phí … hằng năm', 'kế hoạch … hằng năm')
+_FREQ_ACTIVITY = re.compile(
+    r"\b(?:tổ\s+chức|giao\s+ban|họp|kiểm\s+tra|tuyên\s+truyền|tập\s+huấn|sơ\s+kết|"
+    r"tổng\s+kết|rà\s+soát|truy\s+quét|tuần\s+tra|khảo\s+sát|thực\s+hiện)\b[^,;]*$",
+    re.IGNORECASE,
+)
 _PERIOD_MONTHS = {"tháng": 1, "quý": 3, "năm": 12}
 
 _TIMES_BEFORE = re.compile(
@@ -133,7 +140,7 @@ _LE = (
 )
 _EQ = ("đúng", "bằng")
 ZERO = re.compile(
-    r"\bkhông\s+(?:để|có)\s+(?:\w+\s+){0,2}?(?:xảy\s+ra|phát\s+sinh|tái\s+hoạt\s+động|tái\s+diễn|"
+    r"(?<!cam\skết\s)\bkhông\s+(?:để|có)\s+(?:\w+\s+){0,2}?(?:xảy\s+ra|phát\s+sinh|tái\s+hoạt\s+động|tái\s+diễn|"
     r"hình\s+thành|tái\s+phát|xuất\s+hiện|tồn\s+tại)",
     re.IGNORECASE,
 )
@@ -319,7 +326,8 @@ def _frequencies(clause: str) -> list[Expression]:
     for m in _FREQ_EACH.finditer(clause):
         if any(f.start <= m.start() < f.end or m.start() <= f.start < m.end() for f in found):
             continue
-        if _FREQ_NOT_BEFORE.search(clause[: m.start()]):
+        before = clause[max(0, m.start() - 80) : m.start()]
+        if _FREQ_NOT_BEFORE.search(before) or not _FREQ_ACTIVITY.search(before):
             continue
         unit = _frequency_unit(_PERIOD_MONTHS[m.group("p").lower()], 1)
         found.append(

@@ -240,7 +240,8 @@ def _figure_in(value: str, measure: str) -> Expression | None:
     phrase = value
     if measure and not _HAS_FIGURE.search(measure) and measure.lower() not in value.lower():
         phrase = f"{value}%" if _PERCENT_MEASURE.match(measure) else f"{value} {measure}"
-    exprs = expressions_in(phrase)
+    # a frequency alone ('hằng quý') reads as one after a verb
+    exprs = expressions_in(phrase) or expressions_in(f"thực hiện {phrase}")
     if exprs:
         quals = qualifier_indexes(phrase, exprs)
         exprs = [e for i, e in enumerate(exprs) if i not in quals]

@@ -83,6 +83,7 @@ def find_targets(
     whole_body_assigned: bool,
     warnings: list[str] | None = None,
     all_targets: bool = False,
+    prose: bool = False,
 ) -> list[TargetFound]:
     """Targets in the outline. ``agency_of`` maps ``id(node)`` of assignment items to the
     agency names they address."""
@@ -114,7 +115,9 @@ def find_targets(
             qualifiers = qualifier_indexes(clause, exprs)
             sentence = next(((a, b) for a, b in sentences if a <= cs < b), (cs, ce))
             if not exprs:
-                if ctx.in_targets and ZERO.search(clause):
+                # 'không để phát sinh …' commits to zero where targets or work are given
+                committed = ctx.in_targets or ctx.agency is not None or prose
+                if committed and ZERO.search(clause):
                     s, e = trim(clause, 0, len(clause), 0, len(clause))
                     statement = statement_for(title, [sentence, (cs, ce)], cs + s, cs + e, None)
                     zero = Expression(0, 0, 0, "=", "count", value=0)
