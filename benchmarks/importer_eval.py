@@ -25,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from lanhmanh.plans.importer import parse_plan, read_document  # noqa: E402
+from lanhmanh.plans.importer import parse_plan, read_document
 
 HEADER_FIELDS = (
     "kind",
