@@ -236,6 +236,11 @@ def find_tasks(root: Node) -> list[TaskFound]:
     return tasks
 
 
+_TARGET_COLUMN = re.compile(
+    r"chỉ\s+tiêu|đơn\s+vị\s+tính|đvt|cần\s+đạt|mục\s+tiêu|kế\s+hoạch\s+năm|năm\s+\d{4}"
+)
+
+
 def _table_tasks(root: Node) -> list[TaskFound]:
     """Tasks from table rows under a header row naming 'chủ trì' and 'phối hợp' columns."""
     tasks: list[TaskFound] = []
@@ -248,6 +253,9 @@ def _table_tasks(root: Node) -> list[TaskFound]:
         cells = [c.strip() for c in node.title.split(" | ")]
         low = [c.lower() for c in cells]
         lead_col = next((i for i, c in enumerate(low) if "chủ trì" in c), None)
+        if lead_col is not None and any(_TARGET_COLUMN.search(c) for c in low):
+            columns = None  # a table of targets with their lead: targets, not tasks
+            continue
         if lead_col is not None and len(cells[lead_col]) < 40:
             columns = {"lead": lead_col}
             for i, c in enumerate(low):

@@ -105,18 +105,33 @@ def _basis_numbers(sentence: str) -> list[str]:
 
 
 def basis_texts(preamble: list[str], bases: list[str]) -> dict[str, str]:
-    """Each basis as the document writes it: 'Quyết định số 1629/QĐ-TTg ngày 28/9/2021 của
-    Thủ tướng Chính phủ phê duyệt …' (its clause without the opening 'Căn cứ')."""
+    """Each basis as the document writes it: 'Căn cứ Quyết định số 1629/QĐ-TTg ngày
+    28/9/2021 của Thủ tướng Chính phủ phê duyệt …', with the opening words the document
+    gave its sentence ('Căn cứ', 'Thực hiện')."""
     out: dict[str, str] = {}
     for paragraph in preamble:
+        opening = "Căn cứ"
         for part in re.split(r";\s*", paragraph):
+            said = _BASIS_OPENING.match(part.strip())
+            if said:
+                opening = said.group(0)
             for number in bases:
                 if number in out or number not in _canonical_number(part):
                     continue
                 m = _REFERENCE.search(part)
-                text = part[m.start() :] if m else part
-                text = re.split(r",\s*(?:Ủy|Uỷ|UBND)\b|\.\s+[A-ZĐ]", text)[0]
-                out[number] = collapse(text).rstrip(" .,:;")
+                text = part[m.start() :] if m else part.strip()
+                if said and not m:
+                    text = text[said.end() :].strip()
+                text = re.split(r",\s*(?:Ủy|Uỷ|UBND)\b", text)[0]
+                end = next(
+                    (
+                        e.start()
+                        for e in re.finditer(r"\.\s+", text)
+                        if text[e.end() :][:1].isupper()
+                    ),
+                    len(text),
+                )
+                out[number] = f"{opening} {collapse(text[:end]).rstrip(' .,:;')}"
     return out
 
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from .agencies import find_agency_items, find_tasks, prose_tasks
 from .assignments import item_tasks
 from .draft import PlanDraft, TaskDraft, UnitDraft
-from .facts import find_bases, find_reporting, find_standing_agency, find_topics
+from .facts import basis_texts, find_bases, find_reporting, find_standing_agency, find_topics
 from .header import Head, find_unit, read_head, read_signature
 from .readers import MSG_NOT_A_PLAN, MSG_OTHER_KIND, DocumentReadError, gettext_noop
 from .running import expand_abbreviations, running_facts
@@ -161,6 +161,12 @@ def parse_plan(text: str) -> PlanDraft:
         )
     for w in table_warnings:
         draft.warn(w)
+    # a lead agency named only in a table of targets is given work too
+    known = {dash_key(a) for a in draft.agencies}
+    for target in draft.targets:
+        if target.agency and dash_key(target.agency) not in known:
+            known.add(dash_key(target.agency))
+            draft.agencies.append(target.agency)
     body_lines = [n.title for n in outline.root.walk() if n.kind != "root"]
     draft.bases = _guarded(
         draft,
@@ -170,6 +176,14 @@ def parse_plan(text: str) -> PlanDraft:
         body_lines,
         draft.number,
         default=[],
+    )
+    draft.basis_texts = _guarded(
+        draft,
+        "căn cứ",
+        basis_texts,
+        _preamble_paragraphs(outline.root),
+        draft.bases,
+        default={},
     )
     draft.topics = _guarded(
         draft, "lĩnh vực", find_topics, draft.title, preamble, body_text, default=[]
