@@ -21,7 +21,10 @@ from lanhmanh.geography.models import KIND_PREFIX
 from lanhmanh.plans.importer import parse_plan
 from lanhmanh.plans.importer.agencies import same_agency
 from lanhmanh.plans.importer.assignments import coordinating_in
-from lanhmanh.plans.importer.targets import expressions_in
+from lanhmanh.plans.importer.header import read_head
+from lanhmanh.plans.importer.quantities import expressions_in
+from lanhmanh.plans.importer.structure import RECIPIENTS, build_outline
+from lanhmanh.plans.importer.text import lines_of, normalise
 from lanhmanh.plans.models import Measure, PlanKind, SignatureForm
 
 from . import layout
@@ -71,6 +74,69 @@ def plan_filename(plan) -> str:
 
 
 # --- names as documents write them ------------------------------------------------------
+
+
+def committee_issues(plan) -> bool:
+    """Whether the people's committee itself issues the plan: no agency is named, or the
+    number's symbol says so ('25/KH-UBND' is the committee's whatever agency drafted it)."""
+    if not plan.issuing_agency_id:
+        return True
+    symbol = (plan.number or "").rpartition("/")[2]
+    return symbol.upper().endswith("-UBND") or symbol.upper() == "UBND"
+
+
+class _Source:
+    """What the document a plan was imported from says in its own words: each basis as
+    written, the purpose section, the recipients; so the export stays faithful to it."""
+
+    _PURPOSE = re.compile(r"\b(?:mục\s+đích|yêu\s+cầu|quan\s+điểm)\b", re.IGNORECASE)
+    _AUTHORITY = re.compile(r"^(?:TM|KT|Q|TL|TUQ)\s?\.")
+
+    def __init__(self, text: str):
+        self.mapped = normalise(text)
+        lines = lines_of(self.mapped.text)
+        head = read_head(lines)
+        self.outline = build_outline(lines, head.body_from)
+        self.basis_texts = parse_plan(text).basis_texts
+
+    def line(self, node) -> str:
+        """The node's line as written, with its marker ('1. …', '- …')."""
+        return self.mapped.text[node.line_start : node.end].strip()
+
+    def purpose(self) -> tuple[str, list] | None:
+        """The purpose section: its heading (without numeral) and its lines."""
+        for node in self.outline.root.children:
+            if node.kind == "roman" and self._PURPOSE.search(node.title):
+                return node.title.strip(), [n for n in node.walk() if n is not node]
+            if node.kind == "roman":
+                return None  # the purpose comes first or not at all
+        return None
+
+    def recipients(self) -> tuple[list[str], str] | None:
+        """The 'Nơi nhận' lines, one recipient each, and the archive ('VT, VX')."""
+        tail = self.outline.tail
+        if not tail or not RECIPIENTS.match(tail[0].text):
+            return None
+        names, archive = [], "VT"
+        for line in tail[1:]:
+            text = line.text.strip()
+            if self._AUTHORITY.match(text) or not text.startswith(("-", "+", "•")):
+                break
+            name = text.lstrip("-+• ").rstrip(" ;.,")
+            if name.lower().startswith("lưu"):
+                archive = name.split(":", 1)[-1].strip() or archive
+            elif name:
+                names.append(name)
+        return (names, archive) if names else None
+
+
+def _source_of(plan) -> _Source | None:
+    if not (plan.source_text or "").strip():
+        return None
+    try:
+        return _Source(plan.source_text)
+    except Exception:  # the export never fails on a source it cannot read again
+        return None
 
 
 def _unit_words(unit) -> str:
@@ -177,6 +243,10 @@ class _PlanWriter:
         self.doc = layout.new_document()
         self.sections = 0
         self.assignments = None  # the numeral of the assignments section
+        self.committee = committee_issues(plan)
+        self.source = _source_of(plan)
+        # targets the document gave in a table go back to a table, in an appendix
+        self.tabled = [t for t in plan.targets.all() if " | " in (t.quote or "")]
 
     def write(self):
         self._header()
@@ -185,6 +255,7 @@ class _PlanWriter:
         self._targets()
         self._assignments()
         self._closing()
+        self._appendix()
         return self.doc
 
     # header and title
@@ -193,7 +264,7 @@ class _PlanWriter:
         plan, unit = self.plan, self.unit
         parent_body, issuing_body = self._bodies()
         symbol = "KH-UBND" if plan.kind == PlanKind.PLAN else COMMITTEE_SHORT
-        if plan.issuing_agency_id:
+        if not self.committee:
             symbol = "KH" if plan.kind == PlanKind.PLAN else ""
         directive = plan.kind == PlanKind.DIRECTIVE
         layout.add_header(
@@ -216,14 +287,14 @@ class _PlanWriter:
         unit above ('UBND TỈNH THANH HÓA', shortened as the decree allows); a province's
         committee has none. An agency's parent body is its unit's committee."""
         unit = self.unit
-        if self.plan.issuing_agency_id:
+        if not self.committee:
             return f"{COMMITTEE_SHORT} {_unit_words(unit)}", self.plan.issuing_agency.name
         parent = unit.parent
         parent_body = f"{COMMITTEE_SHORT} {_unit_words(parent)}" if parent else None
         return parent_body, f"{COMMITTEE}\n{_unit_words(unit)}"
 
     def _issuer(self) -> str:
-        if self.plan.issuing_agency_id:
+        if not self.committee:
             return self.plan.issuing_agency.name
         return _committee(self.unit)
 
@@ -253,6 +324,9 @@ class _PlanWriter:
         layout.add_paragraph(self.doc, opening)
 
     def _basis_line(self, basis) -> str:
+        written = self.source.basis_texts.get(basis.reference) if self.source else None
+        if written:
+            return written  # the document's own words, its title in full
         parent = basis.parent
         # a parent plan the reader may not see is cited by its number only
         if parent is not None and getattr(basis, "parent_visible", True):
@@ -297,6 +371,17 @@ class _PlanWriter:
         # A letter (directive) goes straight to its assignments.
         if self.plan.kind != PlanKind.PLAN:
             return
+        own = self.source.purpose() if self.source else None
+        if own:
+            title, nodes = own
+            self._section(title.upper())
+            for node in nodes:
+                text = self.source.line(node)
+                if node.is_heading:
+                    layout.add_heading(self.doc, text, level=2)
+                else:
+                    layout.add_paragraph(self.doc, text)
+            return
         self._section("MỤC ĐÍCH, YÊU CẦU")
         layout.add_paragraph(
             self.doc,
@@ -307,11 +392,16 @@ class _PlanWriter:
         )
 
     def _targets(self):
-        targets = [t for t in self.plan.targets.all() if not _target_agency(t)]
-        if not targets:
+        tabled = {t.pk for t in self.tabled}
+        targets = [
+            t for t in self.plan.targets.all() if not _target_agency(t) and t.pk not in tabled
+        ]
+        if not targets and not tabled:
             return
         if self.plan.kind == PlanKind.PLAN:
             self._section("MỤC TIÊU, CHỈ TIÊU")
+        if tabled:
+            layout.add_paragraph(self.doc, "Các chỉ tiêu cụ thể tại Phụ lục kèm theo Kế hoạch này.")
         for target in targets:
             layout.add_paragraph(self.doc, _item(target_line(target)))
 
@@ -331,16 +421,24 @@ class _PlanWriter:
                 group(lead)["tasks"].append(task)
             else:
                 general.append(task)
+        tabled = {t.pk for t in self.tabled}
         for target in self.plan.targets.all():
             agency = _target_agency(target)
-            if agency:
+            if agency and target.pk not in tabled:
                 group(agency)["targets"].append(target)
         if not groups and not general:
             return
-        if self.plan.kind == PlanKind.PLAN:
-            self.assignments = self._section("NHIỆM VỤ, GIẢI PHÁP VÀ TỔ CHỨC THỰC HIỆN")
         number = 0
-        if general:
+        if self.plan.kind == PlanKind.PLAN:
+            if general:
+                # tasks no agency leads: a section of their own, read back as such
+                self._section("NHIỆM VỤ, GIẢI PHÁP")
+                for task in general:
+                    layout.add_paragraph(self.doc, _item(_clean(task.text)))
+            if not groups:
+                return
+            self.assignments = self._section("TỔ CHỨC THỰC HIỆN")
+        elif general:
             number += 1
             layout.add_heading(self.doc, f"{number}. Nhiệm vụ chung", level=2)
             for task in general:
@@ -370,13 +468,21 @@ class _PlanWriter:
         layout.add_signature(signature, authority, title, self.plan.signer)
 
     def _recipients(self) -> tuple[list[str], str]:
-        lines = [_clean(line) for line in (self.plan.recipients or "").splitlines()]
-        lines = [line for line in lines if line]
-        archive = "VT"
-        if lines and lines[-1].lower().startswith("lưu"):
-            archive = lines.pop().split(":", 1)[-1].strip() or archive
+        # one recipient a line, whether they were kept a line each or as 'a; b; c'; the
+        # archive ('Lưu: VT, …') is written once, last
+        pieces = re.split(r"\n|;", self.plan.recipients or "")
+        lines, archive = [], "VT"
+        for piece in pieces:
+            line = _clean(piece)
+            if line.lower().startswith("lưu"):
+                archive = line.split(":", 1)[-1].strip() or archive
+            elif line:
+                lines.append(line[:1].upper() + line[1:])
         if lines:
             return lines, archive
+        own = self.source.recipients() if self.source else None
+        if own:
+            return own
         parent = self.unit.parent
         if parent is not None:
             lines.append(f"{COMMITTEE_SHORT} {_unit_words(parent)} (để báo cáo)")
@@ -387,6 +493,79 @@ class _PlanWriter:
 
     def _signature(self) -> tuple[list[str], str]:
         return signature_lines(self.plan)
+
+    def _appendix(self):
+        """The targets the document gave in a table, as a table on a page of its own
+        (Decree 30: 'Phụ lục' bold, its title in caps, '(Kèm theo Kế hoạch số …)')."""
+        if not self.tabled:
+            return
+        plan = self.plan
+        self.doc.add_page_break()
+        layout.add_paragraph(self.doc, "Phụ lục", bold=True, indent=False, align="center")
+        layout.add_paragraph(
+            self.doc,
+            f"CHỈ TIÊU {self._topics().upper()} NĂM {plan.year_from}",
+            bold=True,
+            indent=False,
+            align="center",
+        )
+        attached = "(Kèm theo Kế hoạch"
+        if plan.number:
+            attached += f" số {plan.number}"
+        if plan.issued_on:
+            attached += f" ngày {_date(plan.issued_on)}"
+        attached += f" của {self._issuer()})"
+        layout.add_paragraph(self.doc, attached, italic=True, indent=False, align="center")
+        rows = []
+        for n, target in enumerate(self.tabled, start=1):
+            label, measure = _table_cells(target)
+            rows.append(
+                [str(n), label, measure, _table_figure(target), _target_agency(target) or ""]
+            )
+        layout.add_table(
+            self.doc,
+            ["STT", "Chỉ tiêu", "Đơn vị tính", f"Chỉ tiêu năm {plan.year_from}", "Cơ quan chủ trì"],
+            rows,
+            size=12,
+        )
+
+
+_MEASURE_WORDS = {
+    Measure.PERCENT: "%",
+    Measure.TIMES_PER_MONTH: "lần/tháng",
+    Measure.TIMES_PER_QUARTER: "lần/quý",
+    Measure.TIMES_PER_YEAR: "lần/năm",
+}
+
+
+def _table_cells(target) -> tuple[str, str]:
+    """(indicator, unit of measure) of a target read from a table row: the row's first
+    cell, and its unit cell ('lớp', 'vụ') when it had one."""
+    cells = [c.strip() for c in (target.quote or "").split("|")]
+    label = cells[0] or _clean(target.statement)
+    measure = _MEASURE_WORDS.get(target.measure, "")
+    if not measure:
+        measure = next((c for c in cells[1:] if c and len(c) <= 15 and not re.search(r"\d", c)), "")
+    return label, measure
+
+
+def _table_figure(target) -> str:
+    """The target cell: '100', '≥ 20', 'từ 10 đến 15', 'Không để xảy ra' — what the
+    importer reads back with the unit of measure beside it."""
+    if target.comparator == "between":
+        return f"từ {_number(target.low)} đến {_number(target.high)}"
+    value = _number(target.value)
+    if target.comparator == "<=":
+        return f"≤ {value}"
+    if target.comparator == "=":
+        if target.value == 0:
+            return "Không để xảy ra"
+        return (
+            value if target.measure == Measure.PERCENT and target.value == 100 else f"đúng {value}"
+        )
+    if target.measure == Measure.PERCENT and target.value == 100:
+        return f"≥ {value}"
+    return value
 
 
 def _lower_first(text: str) -> str:
@@ -436,10 +615,12 @@ def signature_lines(plan) -> tuple[list[str], str]:
     """Authority lines and title: 'TM. ỦY BAN NHÂN DÂN' / 'KT. CHỦ TỊCH' / 'PHÓ CHỦ TỊCH'."""
     form = plan.signature_form
     title = " ".join(plan.signer_title.upper().split())
-    collective = None if plan.issuing_agency_id else COMMITTEE.upper()
+    collective = COMMITTEE.upper() if committee_issues(plan) else None
     head = title.removeprefix(DEPUTY) if title.startswith(DEPUTY) else (title or CHAIR)
     if form == SignatureForm.DEPUTY:
-        return [f"KT. {head}"], title or DEPUTY + CHAIR
+        # a deputy signs for the chair, on behalf of the committee when it issues
+        lines = [f"TM. {collective}"] if collective else []
+        return [*lines, f"KT. {head}"], title or DEPUTY + CHAIR
     if form == SignatureForm.ACTING:
         lines = [f"TM. {collective}"] if collective else []
         return lines, title if title.startswith("Q.") else f"Q. {title or CHAIR}"

@@ -15,17 +15,20 @@ from lanhmanh.core.audit import AuditAction, audited
 
 from .forms import ReviewForm, TargetFormSet, TaskFormSet, UploadForm
 from .importer import DocumentReadError
-from .importing import (
+from .models import PlanImport, PlanStatus
+from .plan_imports import (
+    ERR_NOT_REPLACEABLE,
     also_text,
+    duplicates_of,
     highlighted_source,
     plan_import_create,
     plan_import_save,
+    proposed_lead,
     read_error_message,
     task_groups,
     unit_candidates,
     unit_named,
 )
-from .models import PlanImport
 
 ERR_UNIT_NOT_ALLOWED = gettext_lazy("Bạn không có quyền lập kế hoạch cho đơn vị này.")
 
@@ -49,6 +52,16 @@ def import_upload(request):
         else:
             return redirect(record)
     return render(request, "plans/import_upload.html", {"form": form, "title": _("Nhập kế hoạch")})
+
+
+def _replaced(value, replaceable: dict):
+    """The plan the reviewer chose to replace: None for none, False for one they may not."""
+    if not value:
+        return None
+    try:
+        return replaceable.get(int(value), False)
+    except (TypeError, ValueError):
+        return False
 
 
 def import_review(request, pk):
@@ -82,7 +95,17 @@ def import_review(request, pk):
         for t in draft.get("targets") or []
     ]
     found_tasks = draft.get("tasks") or []
-    task_initial = [{"index": i, "lead": t.get("lead") or ""} for i, t in enumerate(found_tasks)]
+    proposal = proposed_lead(draft)
+    # a task the document gives to no agency is proposed to the standing agency
+    task_initial = [
+        {"index": i, "lead": t.get("lead") or proposal} for i, t in enumerate(found_tasks)
+    ]
+    duplicates = duplicates_of(request.user, record)
+    replaceable = {
+        p.pk: p
+        for p in duplicates
+        if p.status == PlanStatus.DRAFT and can_write(request.user, Module.PLANS, p.unit)
+    }
     if request.method == "POST":
         form = ReviewForm(request.POST, units=units)
         targets = TargetFormSet(request.POST, prefix="t")
@@ -90,8 +113,11 @@ def import_review(request, pk):
         tasks = TaskFormSet(request.POST, prefix="k") if "k-TOTAL_FORMS" in request.POST else None
         if form.is_valid() and targets.is_valid() and (tasks is None or tasks.is_valid()):
             unit = next(u for u in units if u.pk == form.cleaned_data["unit"])
+            replace = _replaced(request.POST.get("replace"), replaceable)
             if not can_write(request.user, Module.PLANS, unit):
                 form.add_error("unit", ERR_UNIT_NOT_ALLOWED)
+            elif replace is False:
+                form.add_error(None, ERR_NOT_REPLACEABLE)
             else:
                 kept = [
                     t for t in targets.cleaned_data if t and not t.get("DELETE") and t.get("quote")
@@ -108,6 +134,7 @@ def import_review(request, pk):
                     review=form.cleaned_data,
                     targets=kept,
                     tasks=kept_tasks,
+                    replace=replace,
                 )
                 messages.success(request, _("Đã lưu kế hoạch dự thảo."))
                 return redirect(plan)
@@ -136,7 +163,9 @@ def import_review(request, pk):
             "form": form,
             "targets": targets,
             "tasks": tasks,
-            "task_groups": task_groups(found_tasks, tasks),
+            "task_groups": task_groups(found_tasks, tasks, proposal),
+            "duplicates": duplicates,
+            "replaceable": replaceable,
             "draft": draft,
             "source": highlighted_source(record.text, quotes),
             "ambiguous": len(matched) > 1,

@@ -188,7 +188,7 @@ def test_sections_are_roman_numerals_in_bold(document):
     headings = [p.text for p in document.paragraphs if p.runs and p.runs[0].font.bold]
     assert "I. MỤC ĐÍCH, YÊU CẦU" in headings
     assert "II. MỤC TIÊU, CHỈ TIÊU" in headings
-    assert "III. NHIỆM VỤ, GIẢI PHÁP VÀ TỔ CHỨC THỰC HIỆN" in headings
+    assert "III. TỔ CHỨC THỰC HIỆN" in headings
     assert "1. Công an phường Hạc Thành" in headings
 
 
@@ -234,7 +234,12 @@ def test_the_signature_block_has_authority_title_room_and_the_name(document):
 @pytest.mark.parametrize(
     ("form", "title", "expected"),
     [
-        (SignatureForm.DEPUTY, "Phó Chủ tịch", ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]),
+        # a committee is a collective body: its deputy chair signs on its behalf too
+        (
+            SignatureForm.DEPUTY,
+            "Phó Chủ tịch",
+            ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"],
+        ),
         (SignatureForm.ON_BEHALF, "", ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]),
         (SignatureForm.ACTING, "", ["TM. ỦY BAN NHÂN DÂN", "Q. CHỦ TỊCH"]),
         (SignatureForm.HEAD, "Chủ tịch", ["CHỦ TỊCH"]),
@@ -306,4 +311,4 @@ def test_a_target_quoted_from_mid_sentence_starts_with_a_capital(commune_plan):
 def test_the_signature_on_one_line_for_the_plan_page(commune_plan):
     assert signature_label(commune_plan) == "TM. ỦY BAN NHÂN DÂN – KT. CHỦ TỊCH – PHÓ CHỦ TỊCH"
     commune_plan.signature_form = SignatureForm.DEPUTY
-    assert signature_label(commune_plan) == "KT. CHỦ TỊCH – PHÓ CHỦ TỊCH"
+    assert signature_label(commune_plan) == "TM. ỦY BAN NHÂN DÂN – KT. CHỦ TỊCH – PHÓ CHỦ TỊCH"

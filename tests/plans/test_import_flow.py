@@ -262,7 +262,15 @@ def test_the_review_shows_the_clean_text_and_the_tasks_by_lead_agency(world, cli
     draft = review.context["draft"]
     assert source.count('<mark id="q') == len(draft["targets"]) >= 9
     groups = dict(review.context["task_groups"])
-    assert len(groups) == len(draft["agencies"]) >= 15
+    # one group per agency, then the tasks of 'Nhiệm vụ, giải pháp' that name no lead,
+    # proposed to the standing agency
+    unled = [t for t in draft["tasks"] if not t["lead"]]
+    assert unled
+    assert len(groups) == len(draft["agencies"]) + 1 >= 16
+    *_, (label, rows) = review.context["task_groups"]
+    assert label.endswith("đề xuất cơ quan thường trực: Sở Lao động - Thương binh và Xã hội")
+    assert len(rows) == len(unled)
+    assert all(f.initial["lead"] == draft["standing_agency"] for _, f in rows)
     police = groups["Công an tỉnh"]
     assert len(police) == 4
     assert all(task["lead"] == "Công an tỉnh" for task, _ in police)
@@ -281,7 +289,7 @@ def test_a_dropped_task_is_not_saved_and_a_corrected_lead_is(world, client_for):
     review = client.get(record.get_absolute_url())
     found = review.context["draft"]["tasks"]
     data = review_data(review, world.old_thanh_hoa)
-    border = next(i for i, t in enumerate(found) if t["lead"].startswith("Bộ Chỉ huy"))
+    border = next(i for i, t in enumerate(found) if (t["lead"] or "").startswith("Bộ Chỉ huy"))
     data["k-0-DELETE"] = "on"
     data[f"k-{border}-lead"] = "Bộ Chỉ huy Bộ đội Biên phòng tỉnh Thanh Hóa"
 
@@ -294,7 +302,8 @@ def test_a_dropped_task_is_not_saved_and_a_corrected_lead_is(world, client_for):
     assert task.lead_name == "Bộ Chỉ huy Bộ đội Biên phòng tỉnh Thanh Hóa"
     # Names the unit's agencies carry are linked to them: the labour department of 2018.
     labour = plan.tasks.filter(lead_name="Sở Lao động - Thương binh và Xã hội")
-    assert labour.count() == 7
+    # its own 7 tasks and, as proposed, those of 'Nhiệm vụ, giải pháp' that name no lead
+    assert labour.count() == 7 + sum(not t["lead"] for t in found[1:])
     assert {t.lead for t in labour} == {world.old_th_labour}
     page = client.get(plan.get_absolute_url()).content.decode()
     assert "Bộ Chỉ huy Bộ đội Biên phòng tỉnh Thanh Hóa" in page
@@ -324,3 +333,48 @@ def test_dropping_every_task_saves_a_plan_without_tasks(world, client_for):
     plan = Plan.objects.get()
     assert plan.tasks.count() == 0
     assert plan.targets.count() == len(review.context["draft"]["targets"])
+
+
+def test_a_second_upload_of_a_saved_document_is_recognised_and_can_replace_its_draft(
+    world, client_for
+):
+    client = client_for(world.th_coordinator)
+    upload(client, "kh.txt", thanh_hoa_2018())
+    first = PlanImport.objects.get()
+    review = client.get(first.get_absolute_url())
+    assert not review.context["duplicates"]
+    assert client.post(first.get_absolute_url(), review_data(review, world.old_thanh_hoa))
+    saved = Plan.objects.get()
+
+    upload(client, "kh-lan-2.txt", thanh_hoa_2018())
+    second = PlanImport.objects.exclude(pk=first.pk).get()
+    review = client.get(second.get_absolute_url())
+    assert review.context["duplicates"] == [saved]
+    page = review.content.decode()
+    assert 'id="lm-duplicates"' in page and saved.get_absolute_url() in page
+    assert f'name="replace" value="{saved.pk}"' in page
+    data = review_data(review, world.old_thanh_hoa)
+    data["replace"] = saved.pk
+    assert client.post(second.get_absolute_url(), data).status_code == 302
+    # the draft was replaced, not duplicated
+    (plan,) = Plan.objects.all()
+    assert plan.pk != saved.pk
+    assert PlanImport.objects.get(pk=second.pk).plan == plan
+
+
+def test_an_issued_plan_is_offered_to_open_but_never_replaced(world, client_for):
+    client = client_for(world.th_coordinator)
+    upload(client, "kh.txt", thanh_hoa_2018())
+    first = PlanImport.objects.get()
+    review = client.get(first.get_absolute_url())
+    client.post(first.get_absolute_url(), review_data(review, world.old_thanh_hoa))
+    Plan.objects.update(status="issued")
+    upload(client, "kh-lan-2.txt", thanh_hoa_2018())
+    second = PlanImport.objects.exclude(pk=first.pk).get()
+    review = client.get(second.get_absolute_url())
+    assert review.context["duplicates"] and not review.context["replaceable"]
+    data = review_data(review, world.old_thanh_hoa)
+    data["replace"] = Plan.objects.get().pk
+    response = client.post(second.get_absolute_url(), data)
+    assert response.status_code == 200
+    assert Plan.objects.count() == 1

@@ -13,8 +13,8 @@ from lanhmanh.plans.importer.numbers import (
     parse_percent,
     parse_word_number,
 )
+from lanhmanh.plans.importer.quantities import expressions_in
 from lanhmanh.plans.importer.structure import build_outline, clauses
-from lanhmanh.plans.importer.targets import expressions_in
 from lanhmanh.plans.importer.text import lines_of, normalise
 
 COMMUNE_PLAN = """\

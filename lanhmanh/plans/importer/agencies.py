@@ -236,6 +236,11 @@ def find_tasks(root: Node) -> list[TaskFound]:
     return tasks
 
 
+_TARGET_COLUMN = re.compile(
+    r"chỉ\s+tiêu|đơn\s+vị\s+tính|đvt|cần\s+đạt|mục\s+tiêu|kế\s+hoạch\s+năm|năm\s+\d{4}"
+)
+
+
 def _table_tasks(root: Node) -> list[TaskFound]:
     """Tasks from table rows under a header row naming 'chủ trì' and 'phối hợp' columns."""
     tasks: list[TaskFound] = []
@@ -248,6 +253,9 @@ def _table_tasks(root: Node) -> list[TaskFound]:
         cells = [c.strip() for c in node.title.split(" | ")]
         low = [c.lower() for c in cells]
         lead_col = next((i for i, c in enumerate(low) if "chủ trì" in c), None)
+        if lead_col is not None and any(_TARGET_COLUMN.search(c) for c in low):
+            columns = None  # a table of targets with their lead: targets, not tasks
+            continue
         if lead_col is not None and len(cells[lead_col]) < 40:
             columns = {"lead": lead_col}
             for i, c in enumerate(low):
@@ -278,4 +286,57 @@ def _table_tasks(root: Node) -> list[TaskFound]:
                 node=node,
             )
         )
+    return tasks
+
+
+# In prose an assignment is a sentence or clause that opens with the agency and its role:
+# 'Công an phường chủ trì rà soát …', 'UBND tỉnh giao Sở Y tế là cơ quan thường trực …'.
+_PROSE_ROLE = re.compile(
+    r"\s(?:là|làm|chủ\s+trì|phối\s+hợp|tổ\s+chức|có\s+trách\s+nhiệm|thực\s+hiện|triển\s+khai|"
+    r"tham\s+mưu|kiểm\s+tra|rà\s+soát|tăng\s+cường|tiếp\s+nhận|hướng\s+dẫn|theo\s+dõi|"
+    r"xây\s+dựng|đẩy\s+mạnh|chỉ\s+đạo|bảo\s+đảm|đảm\s+bảo|duy\s+trì|tư\s+vấn|hỗ\s+trợ)\b",
+    re.IGNORECASE,
+)
+_PROSE_GIVER = re.compile(
+    r"^(?:.{0,60}?\b(?:giao|đề\s+nghị|yêu\s+cầu)\s+(?:cho\s+)?)", re.IGNORECASE
+)
+_PROSE_SPLIT = re.compile(r";\s+|\.\s+(?=[A-ZĐÀ-Ỹ])")
+
+
+def prose_tasks(paragraphs: list[Node]) -> list[TaskFound]:
+    """Tasks of a plan written in prose: each clause that opens with an agency and a role."""
+    tasks: list[TaskFound] = []
+    for node in paragraphs:
+        pos = 0
+        for piece in [*_PROSE_SPLIT.split(node.title), ""]:
+            clause = piece.strip()
+            pos += 1
+            if not clause:
+                continue
+            given = _PROSE_GIVER.match(clause)
+            if given and is_agency_start(clause[given.end() :]):
+                clause = clause[given.end() :]
+            # the first role word after a name of two words or more ('Tổ kiểm tra liên ngành
+            # của phường kiểm tra …': the first 'kiểm tra' is inside the name)
+            name = next(
+                (
+                    clause[: role.start()].strip(" ,")
+                    for role in _PROSE_ROLE.finditer(clause)
+                    if len(clause[: role.start()].split()) >= 2
+                    and is_agency_start(clause[: role.start()])
+                ),
+                "",
+            )
+            if not name or len(name) > 90:
+                continue
+            names = split_agencies(name)
+            tasks.append(
+                TaskFound(
+                    text=collapse(clause).rstrip("."),
+                    lead=names[0] if names else clean_agency(name),
+                    coordinating=[],
+                    when=None,
+                    node=node,
+                )
+            )
     return tasks

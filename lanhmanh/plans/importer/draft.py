@@ -61,6 +61,8 @@ class PlanDraft:
     signature: str | None = None  # 'TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH'
     topics: list[str] = field(default_factory=list)
     bases: list[str] = field(default_factory=list)
+    # each basis as written ('Căn cứ Quyết định số … của … phê duyệt …'), by its number
+    basis_texts: dict[str, str] = field(default_factory=dict)
     targets: list[TargetFound] = field(default_factory=list)
     tasks: list[TaskDraft] = field(default_factory=list)
     agencies: list[str] = field(default_factory=list)
@@ -88,6 +90,7 @@ class PlanDraft:
             "signature": self.signature,
             "topics": list(self.topics),
             "bases": list(self.bases),
+            "basis_texts": dict(self.basis_texts),
             "targets": [t.to_dict() for t in self.targets],
             "tasks": [t.to_dict() for t in self.tasks],
             "agencies": list(self.agencies),

@@ -20,6 +20,7 @@ from .vocab import PERIOD_ORDER, TOPIC_ORDER, TOPIC_WORDS
 
 __all__ = [
     "DOCUMENT_NUMBER",
+    "basis_texts",
     "document_numbers",
     "find_bases",
     "find_reporting",
@@ -56,8 +57,12 @@ _PERIOD_LOOSE = re.compile(
     r"|(?:hằng|hàng)\s+(?P<b>tháng|quý|năm))\b",
     re.IGNORECASE,
 )
+_PERIOD_RESULTS = re.compile(
+    rf"kết\s+quả\s+(?:thực\s+hiện\s+)?(?P<list>(?:{_PERIOD})(?:\s*(?:,|;|/|và|hoặc)\s*(?:{_PERIOD}))*)",
+    re.IGNORECASE,
+)
 _REPORT = re.compile(r"báo\s+cáo", re.IGNORECASE)
-_STANDING = re.compile(r"cơ\s+quan\s+thường\s+trực", re.IGNORECASE)
+_STANDING = re.compile(r"(?:cơ\s+quan|đơn\s+vị|bộ\s+phận)\s+thường\s+trực", re.IGNORECASE)
 _THROUGH = re.compile(r"\(\s*qua\s+(?P<a>[^()]{3,120}?)\s*\)", re.IGNORECASE)
 
 
@@ -75,6 +80,61 @@ def document_numbers(text: str) -> list[str]:
     return out
 
 
+# What a plan rests on is a legal or a superior document; a proposal of the agency that
+# drafted it ('Xét đề nghị của Sở Y tế tại Công văn số 663/SYT-BT') and a report of past
+# results ('Báo cáo số 95/BC-UBND') are cited beside the bases but are none.
+_NOT_BASIS_BEFORE = re.compile(
+    r"(?:đề\s+nghị|đề\s+xuất|tờ\s+trình|báo\s+cáo|tham\s+mưu|ý\s+kiến)\b[^;]{0,120}$", re.IGNORECASE
+)
+_NOT_BASIS_SYMBOL = re.compile(r"^\d+/(?:BC|TTr)(?:-|$)")
+
+
+def _basis_numbers(sentence: str) -> list[str]:
+    out = []
+    for m in DOCUMENT_NUMBER.finditer(sentence):
+        number = _canonical_number(m.group("n") or m.group("p"))
+        clause_start = max(
+            sentence.rfind(";", 0, m.start()), sentence.rfind(",", 0, m.start() - 60)
+        )
+        before = sentence[clause_start + 1 : m.start()]
+        if _NOT_BASIS_SYMBOL.match(number) or _NOT_BASIS_BEFORE.search(before):
+            continue
+        if number not in out:
+            out.append(number)
+    return out
+
+
+def basis_texts(preamble: list[str], bases: list[str]) -> dict[str, str]:
+    """Each basis as the document writes it: 'Căn cứ Quyết định số 1629/QĐ-TTg ngày
+    28/9/2021 của Thủ tướng Chính phủ phê duyệt …', with the opening words the document
+    gave its sentence ('Căn cứ', 'Thực hiện')."""
+    out: dict[str, str] = {}
+    for paragraph in preamble:
+        opening = "Căn cứ"
+        for part in re.split(r";\s*", paragraph):
+            said = _BASIS_OPENING.match(part.strip())
+            if said:
+                opening = said.group(0)
+            for number in bases:
+                if number in out or number not in _canonical_number(part):
+                    continue
+                m = _REFERENCE.search(part)
+                text = part[m.start() :] if m else part.strip()
+                if said and not m:
+                    text = text[said.end() :].strip()
+                text = re.split(r",\s*(?:Ủy|Uỷ|UBND)\b", text)[0]
+                end = next(
+                    (
+                        e.start()
+                        for e in re.finditer(r"\.\s+", text)
+                        if text[e.end() :][:1].isupper()
+                    ),
+                    len(text),
+                )
+                out[number] = f"{opening} {collapse(text[:end]).rstrip(' .,:;')}"
+    return out
+
+
 def find_bases(preamble: list[str], body_lines: list[str], own_number: str | None) -> list[str]:
     """Numbers of the documents the plan implements."""
     bases: list[str] = []
@@ -82,11 +142,11 @@ def find_bases(preamble: list[str], body_lines: list[str], own_number: str | Non
         for sentence_start, sentence_end in _sentences(paragraph):
             sentence = paragraph[sentence_start:sentence_end]
             if _BASIS_OPENING.match(sentence) or _BASIS_WORDS.search(sentence[:40]):
-                bases.extend(n for n in document_numbers(sentence) if n not in bases)
+                bases.extend(n for n in _basis_numbers(sentence) if n not in bases)
     if not bases:
         for line in body_lines:
             if _BASIS_WORDS.search(line) and _REFERENCE.search(line):
-                bases.extend(n for n in document_numbers(line) if n not in bases)
+                bases.extend(n for n in _basis_numbers(line) if n not in bases)
                 break
     if own_number:
         bases = [b for b in bases if b != own_number]
@@ -140,7 +200,7 @@ def periods_in(text: str) -> list[str]:
         sentence = text[s:e]
         if not _REPORT.search(sentence):
             continue
-        for m in _PERIOD_LIST.finditer(sentence):
+        for m in [*_PERIOD_LIST.finditer(sentence), *_PERIOD_RESULTS.finditer(sentence)]:
             for item in re.split(r"\s*(?:,|;|/|\bvà\b|\bhoặc\b)\s*", m.group("list")):
                 found |= _period_names(item)
         for m in _PERIOD_LOOSE.finditer(sentence):
@@ -181,7 +241,8 @@ def find_standing_agency(
                     return item.names[0]
     flat = collapse(body)
     m = re.search(
-        r"(?P<a>[A-ZĐÀ-Ỹ][^,;.:()]{2,120}?)\s+(?:là|làm)\s+cơ\s+quan\s+thường\s+trực", flat
+        r"(?P<a>[A-ZĐÀ-Ỹ][^,;.:()]{2,120}?)\s+(?:là|làm)\s+(?:cơ\s+quan|đơn\s+vị|bộ\s+phận)\s+thường\s+trực",
+        flat,
     )
     if m and is_agency_start(_tail_agency(m.group("a"))):
         return _match_known(_tail_agency(m.group("a")), agencies)
@@ -200,6 +261,9 @@ def find_standing_agency(
 
 def _tail_agency(text: str) -> str:
     """'Giao Sở Y tế' → 'Sở Y tế': the agency at the end of a phrase."""
+    given = re.split(r"\bgiao\s+(?:cho\s+)?", text)
+    if len(given) > 1 and is_agency_start(given[-1]):
+        return given[-1]
     words = text.split()
     for i in range(len(words)):
         rest = " ".join(words[i:])

@@ -221,6 +221,8 @@ def _issuer_lines(top: list[Line]) -> list[str]:
     out: list[str] = []
     for i, line in enumerate(top):
         text = _strip_national(line.text)
+        if len(text) > 90:
+            continue  # a sentence of the body ('UBND tỉnh giao Sở …'), not a header line
         m = _ISSUER_HEAD.match(text)
         if not m or not text[:4].isupper():
             continue

@@ -10,13 +10,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .agencies import find_agency_items, find_tasks
+from .agencies import find_agency_items, find_tasks, prose_tasks
 from .assignments import item_tasks
 from .draft import PlanDraft, TaskDraft, UnitDraft
-from .facts import find_bases, find_reporting, find_standing_agency, find_topics
+from .facts import basis_texts, find_bases, find_reporting, find_standing_agency, find_topics
 from .header import Head, find_unit, read_head, read_signature
 from .readers import MSG_NOT_A_PLAN, MSG_OTHER_KIND, DocumentReadError, gettext_noop
-from .structure import Node, Outline, build_outline
+from .running import expand_abbreviations, running_facts
+from .sections import appendix_starts, section_tasks
+from .structure import Node, Outline, build_outline, is_prose, preamble_nodes
 from .targets import find_targets
 from .text import dash_key, lines_of, normalise
 
@@ -78,6 +80,9 @@ def parse_plan(text: str) -> PlanDraft:
     preamble = _preamble(outline.root)
     body_text = outline.root.body_text()
 
+    _guarded(
+        draft, "thông tin trong văn bản", _fill_from_running_text, head, mapped.text, default=None
+    )
     _read_kind_and_title(draft, head, mapped.text)
     draft.number = head.number
     draft.date = head.date
@@ -90,9 +95,9 @@ def parse_plan(text: str) -> PlanDraft:
         "cơ quan ban hành",
         find_unit,
         head,
-        preamble,
-        draft.title,
-        mapped.text,
+        expand_abbreviations(preamble),
+        expand_abbreviations(draft.title or "") or None,
+        expand_abbreviations(mapped.text),
         draft.year,
         default=(None, []),
     )
@@ -102,20 +107,66 @@ def parse_plan(text: str) -> PlanDraft:
         draft.unit = UnitDraft(unit.name, unit.level, unit.parent)
         draft.issuer = unit.issuer
 
-    whole_body = draft.kind == "directive"
+    prose = is_prose(outline.root)
+    # a plan in prose gives its work in sentences; figures there count as in assignments
+    whole_body = draft.kind == "directive" or (prose and draft.kind == "plan")
     items = _guarded(draft, "phân công", find_agency_items, outline.root, whole_body, default=[])
     found_tasks = _guarded(draft, "nhiệm vụ", find_tasks, outline.root, default=[])
+    if prose and not items and not found_tasks:
+        preamble_ids = {id(n) for n in preamble_nodes(outline.root)}
+        paragraphs = [n for n in outline.root.children if id(n) not in preamble_ids]
+        found_tasks = _guarded(draft, "nhiệm vụ", prose_tasks, paragraphs, default=[])
     per_agency = _guarded(
         draft, "nhiệm vụ theo cơ quan", item_tasks, items, [t.node for t in found_tasks], default=[]
     )
-    all_tasks = sorted(found_tasks + per_agency, key=lambda t: t.node.start if t.node else 0)
+    appendices = _guarded(draft, "phụ lục", _appendices, outline, default=[])
+    for appendix, _targets_only in appendices:
+        found_tasks += _guarded(draft, "nhiệm vụ ở phụ lục", find_tasks, appendix, default=[])
+    taken = {id(t.node) for t in found_tasks + per_agency if t.node is not None}
+    taken |= {id(item.node) for item in items}
+    unled = _guarded(draft, "nhiệm vụ, giải pháp", section_tasks, outline.root, taken, default=[])
+    all_tasks = sorted(
+        found_tasks + per_agency + unled, key=lambda t: t.node.start if t.node else 0
+    )
     draft.tasks = [TaskDraft(t.text, t.lead, t.coordinating, t.when) for t in all_tasks]
     draft.agencies = _agencies(items, found_tasks)
     agency_of = {id(item.node): _agency_label(item.names) for item in items}
 
+    table_warnings: list[str] = []
     draft.targets = _guarded(
-        draft, "chỉ tiêu", find_targets, mapped, outline.root, agency_of, whole_body, default=[]
+        draft,
+        "chỉ tiêu",
+        find_targets,
+        mapped,
+        outline.root,
+        agency_of,
+        whole_body,
+        table_warnings,
+        False,
+        prose and draft.kind == "plan",
+        default=[],
     )
+    for appendix, targets_only in appendices:
+        draft.targets += _guarded(
+            draft,
+            "chỉ tiêu ở phụ lục",
+            find_targets,
+            mapped,
+            appendix,
+            {},
+            False,
+            table_warnings,
+            targets_only,
+            default=[],
+        )
+    for w in table_warnings:
+        draft.warn(w)
+    # a lead agency named only in a table of targets is given work too
+    known = {dash_key(a) for a in draft.agencies}
+    for target in draft.targets:
+        if target.agency and dash_key(target.agency) not in known:
+            known.add(dash_key(target.agency))
+            draft.agencies.append(target.agency)
     body_lines = [n.title for n in outline.root.walk() if n.kind != "root"]
     draft.bases = _guarded(
         draft,
@@ -125,6 +176,14 @@ def parse_plan(text: str) -> PlanDraft:
         body_lines,
         draft.number,
         default=[],
+    )
+    draft.basis_texts = _guarded(
+        draft,
+        "căn cứ",
+        basis_texts,
+        _preamble_paragraphs(outline.root),
+        draft.bases,
+        default={},
     )
     draft.topics = _guarded(
         draft, "lĩnh vực", find_topics, draft.title, preamble, body_text, default=[]
@@ -181,6 +240,42 @@ def _read_kind_and_title(draft: PlanDraft, head: Head, text: str) -> None:
         draft.warn(W_NO_TITLE)
 
 
+def _appendices(outline: Outline) -> list[tuple[Node, bool]]:
+    """Each appendix after the signature as an outline of its own, and whether it is an
+    appendix of targets ('PHỤ LỤC … CHỈ TIÊU …')."""
+    tail = outline.tail
+    starts = appendix_starts(tail)
+    out = []
+    for n, start in enumerate(starts):
+        end = starts[n + 1] if n + 1 < len(starts) else len(tail)
+        lines = tail[start:end]
+        appendix = build_outline(lines, 0)
+        opening = " ".join(line.text for line in lines[:4])
+        out.append((appendix.root, bool(_TARGET_APPENDIX.search(opening))))
+    return out
+
+
+_TARGET_APPENDIX = re.compile(r"\b(?:chỉ\s+tiêu|mục\s+tiêu)\b", re.IGNORECASE)
+
+
+def _fill_from_running_text(head: Head, text: str) -> None:
+    """Kind, number, date and title from the running text when the header lacks them: a
+    portal's summary of a plan, a file that lost its header, an appendix's 'Kèm theo …'."""
+    if head.kind is not None and head.number_symbol is not None and head.date is not None:
+        return
+    facts = running_facts(text)
+    if head.kind is None and facts.kind:
+        head.kind = facts.kind
+        if head.title is None:
+            head.title = facts.title
+    if head.number is None and head.number_symbol is None and facts.number:
+        head.number = facts.number
+        head.number_symbol = facts.number.split("/", 1)[1]
+    if head.date is None and facts.date and (facts.number == head.number or not head.number):
+        head.date = facts.date
+        head.date_year = facts.date.year
+
+
 def _year_of(title: str | None, head: Head, preamble: str) -> int | None:
     if title:
         m = _YEAR_IN_TITLE.search(title)
@@ -196,21 +291,12 @@ def _year_of(title: str | None, head: Head, preamble: str) -> int | None:
     return int(max(set(years), key=years.count)) if years else None
 
 
-def _preamble_nodes(root: Node) -> list[Node]:
-    out = []
-    for child in root.children:
-        if child.kind != "text":
-            break
-        out.append(child)
-    return out
-
-
 def _preamble(root: Node) -> str:
-    return "\n".join(n.title for n in _preamble_nodes(root))
+    return "\n".join(n.title for n in preamble_nodes(root))
 
 
 def _preamble_paragraphs(root: Node) -> list[str]:
-    return [n.title for n in _preamble_nodes(root)]
+    return [n.title for n in preamble_nodes(root)]
 
 
 def _agency_label(names: list[str]) -> str:

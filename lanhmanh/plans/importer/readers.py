@@ -200,11 +200,10 @@ def _read_docx(data: bytes) -> str:
         nonlocal seen_body
         rows = table.rows
         columns = max((len(r.cells) for r in rows), default=0)
-        flat = " ".join(c.text for r in rows for c in r.cells)
-        layout = columns <= 2 and (
-            not seen_body or "CỘNG HÒA" in flat.upper() or "NƠI NHẬN" in flat.upper()
-        )
-        if layout:
+        flat = " ".join(c.text for r in rows for c in r.cells).upper()
+        signed = "CỘNG HÒA" in flat or "NƠI NHẬN" in flat or re.search(r"\b(?:TM|KT)\.", flat)
+        heading = re.search(r"\bSỐ\s*:|ỦY BAN|UBND|KẾ HOẠCH", flat)
+        if columns <= 2 and (signed or (not seen_body and heading)):
             # header and signature tables: each cell's paragraphs are lines of their own
             for col in range(columns):
                 for r in rows:
@@ -216,15 +215,19 @@ def _read_docx(data: bytes) -> str:
                             emit_table(inner)
             return
         for r in rows:
-            cells = []
+            # a cell merged across columns is written once and the columns it covers stay
+            # as empty cells, so every row keeps the header's columns; a row that is one
+            # cell across the table (a group title) keeps its empty columns too
+            cells = [""] * r.grid_cols_before
             previous = None
             for c in r.cells:
-                if c._tc is previous:  # merged cells repeat
-                    continue
+                text = " ".join(c.text.replace("|", "/").split())
+                cells.append("" if c._tc is previous else text)
                 previous = c._tc
-                cells.append(" ".join(c.text.split()))
+            cells.extend([""] * r.grid_cols_after)
             if any(cells):
                 out.append("| " + " | ".join(cells) + " |")
+        seen_body = True
 
     body = document.element.body
     for child in body.iterchildren():

@@ -21,7 +21,9 @@ __all__ = [
     "build_outline",
     "clauses",
     "is_assignment_heading",
+    "is_prose",
     "is_target_heading",
+    "preamble_nodes",
 ]
 
 _ROMAN = re.compile(r"^(?P<m>[IVXL]{1,5})\s?[.)]\s*(?P<t>\S.*)$")
@@ -119,6 +121,8 @@ class Outline:
 
 def _classify(text: str) -> tuple[str, str, str, int]:
     """(kind, marker, title, rank) of a line."""
+    if " | " in text:
+        return "text", "", text, 99  # a table row, whatever its first cell holds
     m = _ROMAN.match(text)
     if m and _valid_roman(m.group("m")) and not text.startswith(("V/v", "V/V")):
         return "roman", m.group("m"), m.group("t"), _RANKS["roman"]
@@ -195,6 +199,32 @@ def _signature_start(lines: list[Line], body_from: int) -> int:
                 return j
             break
     return len(lines)
+
+
+_BASIS_START = re.compile(
+    r"^(?:Căn\s+cứ|Thực\s+hiện|Theo|Xét|Triển\s+khai|Thi\s+hành|Trên\s+cơ\s+sở)\b", re.IGNORECASE
+)
+
+
+_CITED_NUMBER = re.compile(r"\d+\s*/\s*[\dA-ZĐ]")
+
+
+def is_prose(root: Node) -> bool:
+    """A body with no outline at all: paragraphs only (a plan in prose, a news summary)."""
+    return bool(root.children) and all(c.kind == "text" for c in root.children)
+
+
+def preamble_nodes(root: Node) -> list[Node]:
+    """The paragraphs before the first section (the bases and the issuer's intent); in a
+    plan written in prose, only the opening paragraphs that cite bases."""
+    prose = is_prose(root)
+    out: list[Node] = []
+    for child in root.children:
+        cites = _BASIS_START.match(child.title) and _CITED_NUMBER.search(child.title)
+        if child.kind != "text" or (prose and not cites):
+            break
+        out.append(child)
+    return out
 
 
 def is_target_heading(node: Node) -> bool:

@@ -1,4 +1,5 @@
-"""The upload → review → save flow of plan documents, shared by the pages and tests."""
+"""The upload → review → save workflow of plan documents (the document reader itself is
+``lanhmanh.plans.importer``), shared by the pages and tests."""
 
 import datetime
 import html
@@ -21,6 +22,8 @@ from .models import PlanImport
 from .services import plan_create_from_draft, plan_year
 
 NO_LEAD = _("Chưa rõ cơ quan chủ trì")
+NO_LEAD_PROPOSED = _("Chưa rõ cơ quan chủ trì — đề xuất cơ quan thường trực: %(agency)s")
+ERR_NOT_REPLACEABLE = _("Chỉ thay thế được kế hoạch dự thảo mà bạn có quyền sửa.")
 
 
 def plan_import_create(*, user, filename: str, content: bytes) -> PlanImport:
@@ -157,9 +160,31 @@ def highlighted_source(text: str, quotes: list[str]) -> str:
     return mark_safe("".join(out))  # noqa: S308 - every piece of text above is escaped
 
 
-def task_groups(tasks: list[dict], forms=None) -> list[tuple[str, list]]:
+def proposed_lead(draft: dict) -> str:
+    """Who should lead a task the document gives to no agency: the standing agency the
+    document names (the one that coordinates the programme for the committee)."""
+    return draft.get("standing_agency") or ""
+
+
+def duplicates_of(user, record: PlanImport) -> list:
+    """Plans the user can see that this document already is: the same number from the same
+    issuer, or the same text. Newest first."""
+    from .models import Plan
+
+    draft = record.draft or {}
+    plans = Plan.objects.visible_to(user)
+    found = list(plans.filter(source_text=record.text).order_by("-created_at")[:5])
+    number, issuer = draft.get("number"), draft.get("issuer")
+    if number and issuer:
+        same = plans.filter(number=number, issuer_name__iexact=issuer).order_by("-created_at")
+        found += [p for p in same[:5] if p not in found]
+    return found
+
+
+def task_groups(tasks: list[dict], forms=None, proposal: str = "") -> list[tuple[str, list]]:
     """The draft's tasks grouped by lead agency, in the order agencies first appear:
-    ``[(lead, [(task, form), …]), …]`` (``form`` is None without forms)."""
+    ``[(lead, [(task, form), …]), …]`` (``form`` is None without forms); the tasks with no
+    lead come last, under a heading that names the proposed lead."""
     groups: dict[str, list] = {}
     by_index = {}
     for form in forms or []:
@@ -168,9 +193,15 @@ def task_groups(tasks: list[dict], forms=None) -> list[tuple[str, list]]:
             by_index[int(index)] = form
         except (TypeError, ValueError):
             continue
+    unled = []
     for i, task in enumerate(tasks):
-        lead = task.get("lead") or str(NO_LEAD)
-        groups.setdefault(lead, []).append((task, by_index.get(i)))
+        if not task.get("lead"):
+            unled.append((task, by_index.get(i)))
+            continue
+        groups.setdefault(task["lead"], []).append((task, by_index.get(i)))
+    if unled:
+        label = str(NO_LEAD_PROPOSED) % {"agency": proposal} if proposal else str(NO_LEAD)
+        groups.setdefault(label, []).extend(unled)
     return list(groups.items())
 
 
@@ -202,8 +233,10 @@ def plan_import_save(
     review: dict,
     targets: list[dict],
     tasks: list[dict] | None = None,
+    replace=None,
 ):
-    """Save the reviewed draft as a plan and link the import record to it.
+    """Save the reviewed draft as a plan and link the import record to it; ``replace`` is a
+    draft plan of the same document that the new one takes the place of.
 
     ``tasks`` lists the kept tasks as ``{"index": place in the draft, "lead": name}``;
     None keeps every task as the importer read it.
@@ -238,6 +271,13 @@ def plan_import_save(
     ]
     if tasks is not None:
         draft["tasks"] = _kept_tasks(list(draft.get("tasks") or []), tasks)
+    if replace is not None:
+        from .models import PlanStatus
+
+        if replace.status != PlanStatus.DRAFT:
+            raise ValueError(ERR_NOT_REPLACEABLE)
+        PlanImport.objects.filter(plan=replace).update(plan=None)
+        replace.delete()
     plan = plan_create_from_draft(draft=draft, unit=unit, user=user, source_text=record.text)
     if record.source_file:
         plan.source_file.name = record.source_file.name
