@@ -35,6 +35,15 @@ if not SECRET_KEY:
         )
     SECRET_KEY = "development-only-not-secret"  # noqa: S105 - only ever used with DEBUG on
 
+# Fernet keys (comma-separated, newest first) that encrypt fields people must be protected
+# by, such as a tipster's contact details; the database alone never reveals them.
+# Development derives one from SECRET_KEY (lanhmanh/tips/crypto.py).
+FIELD_KEYS = [k.strip() for k in (secret("LANHMANH_FIELD_KEYS") or "").split(",") if k.strip()]
+if not FIELD_KEYS and not DEBUG:
+    raise ImproperlyConfigured(
+        "LANHMANH_FIELD_KEYS (or LANHMANH_FIELD_KEYS_FILE) must be set outside development."
+    )
+
 ALLOWED_HOSTS = env.list(
     "LANHMANH_ALLOWED_HOSTS", default=["127.0.0.1", "localhost"] if DEBUG else []
 )
@@ -62,9 +71,12 @@ INSTALLED_APPS = [
     "lanhmanh.indicators",
     "lanhmanh.reporting",
     "lanhmanh.inspections",
+    "lanhmanh.tips",
 ]
 
 MIDDLEWARE = [
+    # First: the public tip pages lose the sender's address before anything can see it.
+    "lanhmanh.tips.middleware.ForgetSenderMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "lanhmanh.core.middleware.LanguageMiddleware",

@@ -4,6 +4,7 @@ Each case runs ``manage.py`` in a fresh process, because the settings module is 
 per process and the test process runs on ``tests.settings`` with development defaults.
 """
 
+import base64
 import os
 import secrets
 import subprocess
@@ -33,6 +34,7 @@ def production_env(tmp_path):
     env.update(
         DJANGO_SETTINGS_MODULE="lanhmanh.settings",
         LANHMANH_SECRET_KEY=secrets.token_urlsafe(50),
+        LANHMANH_FIELD_KEYS=base64.urlsafe_b64encode(secrets.token_bytes(32)).decode(),
         LANHMANH_ALLOWED_HOSTS="example.gov.vn",
         LANHMANH_VAR_DIR=str(tmp_path / "var"),
         DATABASE_URL=f"sqlite:///{tmp_path / 'production.sqlite3'}",
@@ -68,6 +70,15 @@ def test_settings_refuse_to_load_without_a_secret_key(production_env):
     assert result.returncode != 0
     assert "ImproperlyConfigured" in result.stderr
     assert MISSING_SECRET_KEY in result.stderr
+
+
+def test_settings_refuse_to_load_without_field_keys(production_env):
+    del production_env["LANHMANH_FIELD_KEYS"]
+
+    result = manage(production_env, "check")
+
+    assert result.returncode != 0
+    assert "LANHMANH_FIELD_KEYS (or LANHMANH_FIELD_KEYS_FILE) must be set" in result.stderr
 
 
 def test_debug_needs_no_secret_key(production_env):

@@ -39,11 +39,28 @@ DISAGGREGATIONS = {
         ("dance_hall", "Vũ trường, quán bar"),
         ("other", "Khác"),
     ],
+    # Tips (computed by the tips module from its register).
+    "tip_channel": [
+        ("online", "Trang tin báo trực tuyến"),
+        ("hotline", "Đường dây nóng"),
+        ("letter", "Thư, hộp thư tố giác"),
+        ("in_person", "Trực tiếp"),
+        ("transfer", "Cơ quan khác chuyển đến"),
+    ],
+    "tip_category": [
+        ("establishment", "Cơ sở kinh doanh dịch vụ"),
+        ("public_place", "Nơi công cộng"),
+        ("trafficking", "Mua bán người"),
+        ("online", "Trên mạng"),
+        ("other", "Khác"),
+    ],
 }
 DISAGGREGATION_LABELS = {
     "sex": "Giới tính",
     "age_group": "Nhóm tuổi",
     "establishment_type": "Loại hình cơ sở",
+    "tip_channel": "Kênh tiếp nhận tin báo",
+    "tip_category": "Loại tin báo",
 }
 
 SEX = ["sex"]
@@ -439,8 +456,8 @@ SUGGESTIONS = [
     (("khoi to",), ["criminal_cases_prosecuted", "criminal_defendants_prosecuted"]),
     (("xet xu",), ["criminal_cases_tried"]),
     (("xet xu", "vu"), ["criminal_cases_tried"]),
-    (("tin bao",), ["tips_handled_share", "tips_received"]),
-    (("to giac",), ["tips_handled_share", "tips_received"]),
+    (("tin bao",), ["tips_handled_share", "tips_received", "tips_on_time_share", "tips_recorded"]),
+    (("to giac",), ["tips_handled_share", "tips_received", "tips_on_time_share", "tips_recorded"]),
     (("nguoi ban dam", "tiep can"), ["sex_workers_reached_share", "sex_workers_reached"]),
     (("nguoi ban dam", "ho tro"), ["sex_workers_supported"]),
     (("mo hinh",), ["support_models_maintained", "support_models_new"]),
