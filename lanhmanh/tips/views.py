@@ -11,7 +11,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_POST
 
 from lanhmanh.accounts.permissions import can_read, can_write, require_write
 from lanhmanh.accounts.roles import Module
@@ -314,10 +313,12 @@ def tip_inspect(request, pk):
     return redirect(f"{url}?{query}")
 
 
-@require_POST
 def tip_contact(request, pk):
-    """The sender's contact details, for the assigned handlers only; each read logged."""
+    """The sender's contact details, for the assigned handlers only; each read logged.
+    A POST, so the read is a deliberate act rather than a link followed."""
     tip = selectors.tip_for_page(request.user, pk)
+    if request.method != "POST":
+        return redirect(tip)
     contact = selectors.tip_contact(request.user, tip)
     if contact is None and not selectors.may_see_contact(request.user, tip):
         raise PermissionDenied

@@ -13,6 +13,7 @@ from lanhmanh.accounts.models import Membership
 from lanhmanh.accounts.roles import Role
 from lanhmanh.tips import services
 from lanhmanh.tips.models import Category, Channel
+from tests.inspections.conftest import records  # noqa: F401 - shared fixture
 
 SENDER_IP = "203.0.113.77"
 
