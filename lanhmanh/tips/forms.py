@@ -184,6 +184,11 @@ class PublicTipForm(BootstrapMixin, PlaceFields, ContactFields):
         super().__init__(data, files, **kwargs)
         self.limit_communes(data)
         self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
+        # Each choice has its own label; one aria-label on them all would hide it.
+        self.fields["category"].widget.attrs.pop("aria-label", None)
+        self.fields["category"].choices = [
+            (value, f"{label} ({CATEGORY_HELP[value]})") for value, label in Category.choices
+        ]
 
 
 class ReceiptConfirmForm(forms.Form):
@@ -264,7 +269,9 @@ class TriageForm(BootstrapMixin, forms.Form):
         self.fields["agency"].queryset = agencies
         self.fields["team"].queryset = teams
         self.fields["handlers"].queryset = handlers
-        self.fields["handlers"].widget.attrs["class"] = ""
+        # Each box is labelled by its person's name, not by the field's label.
+        self.fields["handlers"].widget.attrs.pop("aria-label", None)
+        self.fields["handlers"].widget.attrs["class"] = "form-check-input"
 
 
 class StatusForm(BootstrapMixin, forms.Form):

@@ -48,7 +48,8 @@ class ForgetSenderMiddleware:
             request.META["REMOTE_ADDR"] = NO_ADDRESS
         response = self.get_response(request)
         if public:
-            # Nothing of the page stays in the browser's cache or goes to another site.
+            # Nothing of the page stays in the browser's cache. (The site's referrer
+            # policy, same-origin, already sends nothing to other sites; 'no-referrer'
+            # would make browsers send 'Origin: null' and fail the CSRF check.)
             response["Cache-Control"] = "no-store"
-            response["Referrer-Policy"] = "no-referrer"
         return response
