@@ -196,3 +196,67 @@ def test_statistics_show_small_counts_as_under_five_outside_the_handling_unit(
     figures = {f["unit"].pk: f for f in handler.context["figures"]}
     assert figures[world.thanh_hoa.pk]["received"] == "1"
     assert "Nhà nghỉ ở đầu ngõ" not in leader.content.decode()
+
+
+def test_the_operator_form_records_a_call_and_shows_the_code_once(world, client_for):
+    client = client_for(world.th_tips)
+    data = {
+        "channel": Channel.HOTLINE,
+        "received_at": timezone.localtime().strftime("%Y-%m-%dT%H:%M"),
+        "category": "public_place",
+        "description": "Người gọi báo có người mời khách ở công viên mỗi tối.",
+        "commune": world.quang_ngoc.pk,
+    }
+    response = client.post(reverse("tips:tip_create"), data)
+    assert response.status_code == 200
+    assert len(response.context["code"].replace(" ", "")) == 16
+    tip = Tip.objects.get()
+    assert tip.channel == Channel.HOTLINE and tip.created_by == world.th_tips
+    # A commune outside the operator's scope is refused, nothing stored.
+    refused = client.post(reverse("tips:tip_create"), {**data, "commune": world.luc_nam.pk})
+    assert refused.status_code == 400 and "commune" in refused.context["form"].errors
+    assert Tip.objects.count() == 1
+
+
+def test_an_attachment_is_served_to_staff_only_and_the_read_logged(world, client_for, client):
+    from tests.tips.conftest import photo
+
+    tip, _code = services.tip_submit(
+        source="s",
+        description="Có người đứng mời khách trước cửa nhà nghỉ.",
+        commune=world.hac_thanh,
+        category="establishment",
+        files=[photo()],
+    )
+    attachment = tip.attachments.get()
+    url = reverse("tips:tip_attachment", args=[tip.pk, attachment.pk])
+    assert client.get(url).status_code == 302  # to the login page
+    response = client_for(world.th_tips).get(url)
+    assert response.status_code == 200 and response["Content-Type"] == "image/jpeg"
+    assert response["Content-Disposition"].startswith('inline; filename="TB-')
+    assert TipAccess.objects.filter(tip=tip, action=AccessAction.ATTACHMENT).exists()
+
+
+def test_pdf_document_information_is_removed(world):
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(width=200, height=200)
+    writer.add_metadata({"/Author": "Nguyễn Văn Người Gửi", "/Producer": "PhoneScanner"})
+    out = io.BytesIO()
+    writer.write(out)
+    upload = SimpleUploadedFile("thu.pdf", out.getvalue(), content_type="application/pdf")
+    tip, _code = services.tip_submit(
+        source="s",
+        description="Gửi kèm thư tố giác đã scan.",
+        commune=world.hac_thanh,
+        category="other",
+        files=[upload],
+    )
+    stored = tip.attachments.get().file.read()
+    assert b"PhoneScanner" not in stored
+    metadata = PdfReader(io.BytesIO(stored)).metadata or {}
+    assert "/Author" not in metadata
