@@ -45,10 +45,13 @@ def _unit_figures(user, unit, window) -> dict:
 
     by_commune = (
         Tip.objects.filter(under("unit__path", [unit.path]), during("received_at", window))
-        .values("unit__name", "unit__kind")
+        .values("unit")
         .annotate(n=Count("pk"))
-        .order_by("unit__name")
     )
+    names = {
+        u.pk: u.full_name
+        for u in AdministrativeUnit.objects.filter(pk__in=[r["unit"] for r in by_commune])
+    }
     return {
         "unit": unit,
         "exact": exact,
@@ -61,7 +64,7 @@ def _unit_figures(user, unit, window) -> dict:
         "share": on_time.ratio if (exact or (on_time.denominator or 0) >= SMALL) else None,
         "by_channel": rows("tip_channel", Channel.choices),
         "by_category": rows("tip_category", Category.choices),
-        "by_unit": [(r["unit__name"], shown(r["n"], exact)) for r in by_commune],
+        "by_unit": sorted((names[r["unit"]], shown(r["n"], exact)) for r in by_commune),
     }
 
 
