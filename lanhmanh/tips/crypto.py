@@ -1,13 +1,11 @@
-"""Encryption of fields at rest (a tipster's contact details) with Fernet.
+"""Encryption of a tipster's contact details at rest, with Fernet.
 
-Keys come from ``settings.FIELD_KEYS`` (LANHMANH_FIELD_KEYS, newest first: MultiFernet
-decrypts with any and encrypts with the first, so keys can be rotated). Development and
-tests have no such variable: they derive one key from SECRET_KEY, which is acceptable only
-because their data is not real; settings refuse to start without keys outside DEBUG.
+The keys are ``settings.FIELD_KEYS`` (LANHMANH_FIELD_KEYS, newest first: MultiFernet
+encrypts with the first and decrypts with any, so keys can be rotated). Outside DEBUG the
+settings refuse to start without them; development and tests derive one from SECRET_KEY
+(see settings), acceptable only because their data is not real.
 """
 
-import base64
-import hashlib
 import json
 
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
@@ -15,11 +13,7 @@ from django.conf import settings
 
 
 def _fernet() -> MultiFernet:
-    keys = list(getattr(settings, "FIELD_KEYS", []) or [])
-    if not keys:
-        derived = hashlib.sha256(f"field-keys:{settings.SECRET_KEY}".encode()).digest()
-        keys = [base64.urlsafe_b64encode(derived).decode()]
-    return MultiFernet([Fernet(k.encode() if isinstance(k, str) else k) for k in keys])
+    return MultiFernet([Fernet(k.encode()) for k in settings.FIELD_KEYS])
 
 
 def encrypt_json(data: dict) -> str:
