@@ -109,6 +109,7 @@ def test_a_flood_from_one_source_is_refused_and_a_second_source_still_sends(worl
     refused = send(client, form_data(world))
     assert refused.status_code == 400
     assert "Đã nhận nhiều tin từ nơi bạn gửi" in refused.content.decode()
+    assert "Quán karaoke Sao Đêm có người môi giới" in refused.content.decode()  # kept
     assert Tip.objects.count() == sources.SUBMISSIONS_PER_WINDOW
     other = client.post(reverse("tips:public_form"), form_data(world), REMOTE_ADDR="198.51.100.9")
     assert other.status_code == 200
