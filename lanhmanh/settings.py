@@ -5,6 +5,8 @@ Development opts out explicitly with ``LANHMANH_DEBUG=1`` (``bin/setup`` does so
 Every secret may also be given as ``NAME_FILE`` (a path), for container secrets.
 """
 
+import base64
+import hashlib
 import os
 import sys
 from pathlib import Path
@@ -48,6 +50,24 @@ if not SECRET_KEY:
         sys.exit(STARTUP_ERROR)
     SECRET_KEY = "development-only-not-secret"  # noqa: S105 - only ever used with DEBUG on
 
+# Keys that encrypt the identifying details of support cases (Fernet keys, newest first:
+# the first encrypts, every one decrypts; ``manage.py rotate_field_keys`` re-encrypts with
+# the first). They live outside the database, so a copy of it reveals no names.
+FIELD_KEYS = [k.strip() for k in (secret("LANHMANH_FIELD_KEYS") or "").split(",") if k.strip()]
+if not FIELD_KEYS:
+    if not DEBUG:
+        sys.exit(
+            "Lành Mạnh: LANHMANH_FIELD_KEYS (or LANHMANH_FIELD_KEYS_FILE) must be set outside "
+            "development (LANHMANH_DEBUG=1)."
+        )
+    # Development and tests only: a key derived from the secret key lets the demo and the
+    # test suite run without setting one up; it is as secret as SECRET_KEY and no more.
+    FIELD_KEYS = [
+        base64.urlsafe_b64encode(
+            hashlib.sha256(b"field-keys:" + SECRET_KEY.encode()).digest()
+        ).decode()
+    ]
+
 ALLOWED_HOSTS = env.list(
     "LANHMANH_ALLOWED_HOSTS", default=["127.0.0.1", "localhost"] if DEBUG else []
 )
@@ -76,9 +96,12 @@ INSTALLED_APPS = [
     "lanhmanh.reporting",
     "lanhmanh.inspections",
     "lanhmanh.audit",
+    "lanhmanh.tips",
 ]
 
 MIDDLEWARE = [
+    # First: the public tip pages lose the sender's address before anything can see it.
+    "lanhmanh.tips.middleware.ForgetSenderMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # CSP on every response, no-store on every response to a signed-in user.
     "lanhmanh.core.headers.SecurityHeadersMiddleware",

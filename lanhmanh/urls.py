@@ -26,6 +26,7 @@ urlpatterns = [
     path("plans/", include("lanhmanh.plans.urls")),
     path("reporting/", include("lanhmanh.reporting.urls")),
     path("inspections/", include("lanhmanh.inspections.urls")),
+    path("tips/", include("lanhmanh.tips.urls")),
     path("api/", include("lanhmanh.api.urls")),
     path("audit/", include("lanhmanh.audit.urls")),
     path(f"{settings.ADMIN_URL}", admin.site.urls),

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from cryptography.fernet import Fernet
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -37,6 +38,7 @@ def production_env(tmp_path):
         # Not the checkout's development file (bin/setup's var/local.env).
         LANHMANH_ENV_FILE="",
         LANHMANH_SECRET_KEY=secrets.token_urlsafe(50),
+        LANHMANH_FIELD_KEYS=Fernet.generate_key().decode(),
         LANHMANH_ALLOWED_HOSTS="example.gov.vn",
         LANHMANH_VAR_DIR=str(tmp_path / "var"),
         DATABASE_URL=f"sqlite:///{tmp_path / 'production.sqlite3'}",
@@ -73,6 +75,15 @@ def test_settings_refuse_to_load_without_a_secret_key(production_env):
     # One clear line, not a traceback.
     assert result.stderr.strip() == MISSING_SECRET_KEY
     assert "Traceback" not in result.stderr
+
+
+def test_settings_refuse_to_load_without_field_keys(production_env):
+    del production_env["LANHMANH_FIELD_KEYS"]
+
+    result = manage(production_env, "check")
+
+    assert result.returncode != 0
+    assert "LANHMANH_FIELD_KEYS (or LANHMANH_FIELD_KEYS_FILE) must be set" in result.stderr
 
 
 def test_debug_needs_no_secret_key(production_env):

@@ -13,4 +13,5 @@ def scope(request):
         "can_read_plans": can(user, Module.PLANS),
         "can_read_inspections": can(user, Module.INSPECTIONS),
         "can_read_reporting": can(user, Module.REPORTING),
+        "can_read_tips": can(user, Module.TIPS),
     }

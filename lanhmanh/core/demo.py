@@ -36,6 +36,7 @@ from lanhmanh.organizations.services import (
 from lanhmanh.plans.demo import current_plan_demo_build, plans_demo_build, seeds_dir_find
 from lanhmanh.plans.models import Plan
 from lanhmanh.reporting.demo import reporting_demo_build
+from lanhmanh.tips.demo import tips_demo_build
 
 PROVINCE_CODE = "38"  # Thanh Hóa: the same code before and after the reform
 # (kind, name) of the old districts shown; codes differ between data sets, names do not.
@@ -148,6 +149,7 @@ def demo_content_build(demo: Demo, *, today: datetime.date | None = None) -> Dem
         demo.province, demo.communes, years=(today.year - 1, today.year), today=today
     )
     inspections = inspections_demo_build(demo.province, demo.communes, demo.team)
+    tips_demo_build(demo.province, demo.communes, demo.team)
     return DemoContent(
         seed_plans=None if seeds is None else len(seeds),
         current_plan=current,

@@ -101,6 +101,11 @@ def inspection_create(request, pk):
     initial = {"started_at": timezone.localtime().replace(second=0, microsecond=0)}
     if follow_up_of:
         initial["kind"] = InspectionKind.FOLLOW_UP
+    else:
+        # Prefilled by the page that sends here (a tip opening an unannounced inspection).
+        for name in ("kind", "trigger", "trigger_note"):
+            if request.GET.get(name):
+                initial[name] = request.GET[name][:255]
     form = InspectionForm(
         data,
         team=team,
