@@ -5,6 +5,8 @@ Development opts out explicitly with ``LANHMANH_DEBUG=1`` (``bin/setup`` does so
 Every secret may also be given as ``NAME_FILE`` (a path), for container secrets.
 """
 
+import base64
+import hashlib
 from pathlib import Path
 
 import environ
@@ -35,6 +37,23 @@ if not SECRET_KEY:
         )
     SECRET_KEY = "development-only-not-secret"  # noqa: S105 - only ever used with DEBUG on
 
+# Keys that encrypt the identifying details of support cases (Fernet keys, newest first:
+# the first encrypts, every one decrypts; ``manage.py rotate_field_keys`` re-encrypts with
+# the first). They live outside the database, so a copy of it reveals no names.
+FIELD_KEYS = [k.strip() for k in (secret("LANHMANH_FIELD_KEYS") or "").split(",") if k.strip()]
+if not FIELD_KEYS:
+    if not DEBUG:
+        raise ImproperlyConfigured(
+            "LANHMANH_FIELD_KEYS (or LANHMANH_FIELD_KEYS_FILE) must be set outside development."
+        )
+    # Development and tests only: a key derived from the secret key lets the demo and the
+    # test suite run without setting one up; it is as secret as SECRET_KEY and no more.
+    FIELD_KEYS = [
+        base64.urlsafe_b64encode(
+            hashlib.sha256(b"field-keys:" + SECRET_KEY.encode()).digest()
+        ).decode()
+    ]
+
 ALLOWED_HOSTS = env.list(
     "LANHMANH_ALLOWED_HOSTS", default=["127.0.0.1", "localhost"] if DEBUG else []
 )
@@ -62,6 +81,7 @@ INSTALLED_APPS = [
     "lanhmanh.indicators",
     "lanhmanh.reporting",
     "lanhmanh.inspections",
+    "lanhmanh.support",
 ]
 
 MIDDLEWARE = [
@@ -224,3 +244,7 @@ LOGGING = {
 # Django's own admin is for the national system administrator only (superusers), at a
 # path a deployment may change.
 ADMIN_URL = env.str("LANHMANH_ADMIN_URL", default="django-admin/")
+
+# Closed support cases lose their identifying details after this many years
+# (``manage.py anonymise_cases``, from cron); the counts stay.
+SUPPORT_ANONYMISE_AFTER_YEARS = env.int("LANHMANH_SUPPORT_ANONYMISE_AFTER_YEARS", default=5)

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from cryptography.fernet import Fernet
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -33,6 +34,7 @@ def production_env(tmp_path):
     env.update(
         DJANGO_SETTINGS_MODULE="lanhmanh.settings",
         LANHMANH_SECRET_KEY=secrets.token_urlsafe(50),
+        LANHMANH_FIELD_KEYS=Fernet.generate_key().decode(),
         LANHMANH_ALLOWED_HOSTS="example.gov.vn",
         LANHMANH_VAR_DIR=str(tmp_path / "var"),
         DATABASE_URL=f"sqlite:///{tmp_path / 'production.sqlite3'}",

@@ -2,8 +2,8 @@
 
 from django.core.exceptions import PermissionDenied
 
-from .roles import ROLE_MODULES, WRITERS
-from .scope import active_roles, scope_for
+from .roles import ROLE_MODULES, WRITERS, Role
+from .scope import Scope, _cache, active_roles, predecessor_paths, scope_for
 
 
 def can_read(user, module: str) -> bool:
@@ -48,3 +48,24 @@ class ModuleAccessMixin:
 def require_write(user, module: str, unit=None) -> None:
     if not can_write(user, module, unit):
         raise PermissionDenied
+
+
+def supervision_scope(user) -> Scope:
+    """Units whose support cases the user supervises: the subtrees of their active social
+    worker memberships flagged ``supervises`` (and the units merged into them). Nobody
+    else, not even a superuser, supervises: opening a case is a matter of the case."""
+    if not user or not user.is_authenticated or not user.is_active:
+        return Scope()
+    cache = _cache(user)
+    if "supervision" not in cache:
+        from django.utils import timezone
+
+        from .models import Membership
+
+        paths = set(
+            Membership.objects.filter(user=user, role=Role.SOCIAL_WORKER, supervises=True)
+            .active_on(timezone.localdate())
+            .values_list("unit__path", flat=True)
+        )
+        cache["supervision"] = Scope(frozenset(paths | predecessor_paths(paths)))
+    return cache["supervision"]

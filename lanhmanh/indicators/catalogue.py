@@ -18,6 +18,8 @@ The codes below marked computed are registered by the inspections module.
 text (folded: lower case, no diacritics), see ``reporting.progress.suggest_indicator``.
 """
 
+from lanhmanh.support.catalogue import SERVICE_TYPES
+
 # Disaggregations a report may ask for: dimension → [(member, label)]. A figure's
 # disaggregation key is '' for the total, else '<dimension>:<member>' ('sex:female').
 DISAGGREGATIONS = {
@@ -39,11 +41,13 @@ DISAGGREGATIONS = {
         ("dance_hall", "Vũ trường, quán bar"),
         ("other", "Khác"),
     ],
+    "support_service": list(SERVICE_TYPES),
 }
 DISAGGREGATION_LABELS = {
     "sex": "Giới tính",
     "age_group": "Nhóm tuổi",
     "establishment_type": "Loại hình cơ sở",
+    "support_service": "Dịch vụ hỗ trợ",
 }
 
 SEX = ["sex"]
