@@ -35,6 +35,7 @@ from lanhmanh.organizations.services import (
 from lanhmanh.plans.demo import current_plan_demo_build, plans_demo_build, seeds_dir_find
 from lanhmanh.plans.models import Plan
 from lanhmanh.reporting.demo import reporting_demo_build
+from lanhmanh.support.demo import support_demo_build
 
 PROVINCE_CODE = "38"  # Thanh Hóa: the same code before and after the reform
 # (kind, name) of the old districts shown; codes differ between data sets, names do not.
@@ -147,6 +148,7 @@ def demo_content_build(demo: Demo, *, today: datetime.date | None = None) -> Dem
         demo.province, demo.communes, years=(today.year - 1, today.year), today=today
     )
     inspections = inspections_demo_build(demo.province, demo.communes, demo.team)
+    support_demo_build(demo.province, demo.communes, today=today)
     return DemoContent(
         seed_plans=None if seeds is None else len(seeds),
         current_plan=current,
@@ -243,7 +245,11 @@ def _accounts(province, commune, make_password) -> list[DemoAccount]:
         user = _user(username, password, full_name=full_name, position=position)
         if not Membership.objects.filter(user=user, unit=unit, role=role).exists():
             agency = _agency(unit, [sector]) if sector else None
-            membership_add(by=admin, user=user, unit=unit, role=role, agency=agency)
+            # The province's social worker supervises the support cases of the province.
+            supervises = role == Role.SOCIAL_WORKER
+            membership_add(
+                by=admin, user=user, unit=unit, role=role, agency=agency, supervises=supervises
+            )
         accounts.append(DemoAccount(username, password, role, unit))
     # A reset password should work at once, even after a lockout.
     AccessAttempt.objects.filter(username__in=[a.username for a in accounts]).delete()
