@@ -97,6 +97,7 @@ INSTALLED_APPS = [
     "lanhmanh.inspections",
     "lanhmanh.audit",
     "lanhmanh.tips",
+    "lanhmanh.support",
 ]
 
 MIDDLEWARE = [
@@ -283,3 +284,7 @@ LOGGING = {
 # Django's own admin is for the national system administrator only (superusers), at a
 # path a deployment may change.
 ADMIN_URL = env.str("LANHMANH_ADMIN_URL", default="django-admin/")
+
+# Closed support cases lose their identifying details after this many years
+# (``manage.py anonymise_cases``, from cron); the counts stay.
+SUPPORT_ANONYMISE_AFTER_YEARS = env.int("LANHMANH_SUPPORT_ANONYMISE_AFTER_YEARS", default=5)

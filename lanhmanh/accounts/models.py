@@ -81,6 +81,10 @@ class Membership(models.Model):
     role = models.CharField(_("vai trò"), max_length=20, choices=Role.choices)
     valid_from = models.DateField(_("từ ngày"), null=True, blank=True)
     valid_to = models.DateField(_("đến ngày"), null=True, blank=True)
+    # A social worker who supervises the social workers of the unit's subtree: opens
+    # every support case there and reviews who read them (as a Primero case manager's
+    # supervisor does); meaningless for other roles.
+    supervises = models.BooleanField(_("giám sát ca hỗ trợ"), default=False)
 
     objects = MembershipQuerySet.as_manager()
 

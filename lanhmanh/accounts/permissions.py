@@ -1,7 +1,8 @@
 """Which modules a user may read or write: the door's answers under their older names
 (lanhmanh/accounts/scope.py decides)."""
 
-from .scope import READ, WRITE, can, require
+from .roles import Role
+from .scope import READ, WRITE, Scope, _cache, can, predecessor_paths, require
 
 
 def can_read(user, module: str) -> bool:
@@ -16,3 +17,24 @@ def can_write(user, module: str, unit=None) -> bool:
 
 def require_write(user, module: str, unit=None) -> None:
     require(user, module, WRITE, unit)
+
+
+def supervision_scope(user) -> Scope:
+    """Units whose support cases the user supervises: the subtrees of their active social
+    worker memberships flagged ``supervises`` (and the units merged into them). Nobody
+    else, not even a superuser, supervises: opening a case is a matter of the case."""
+    if not user or not user.is_authenticated or not user.is_active:
+        return Scope()
+    cache = _cache(user)
+    if "supervision" not in cache:
+        from django.utils import timezone
+
+        from .models import Membership
+
+        paths = set(
+            Membership.objects.filter(user=user, role=Role.SOCIAL_WORKER, supervises=True)
+            .active_on(timezone.localdate())
+            .values_list("unit__path", flat=True)
+        )
+        cache["supervision"] = Scope(frozenset(paths | predecessor_paths(paths)))
+    return cache["supervision"]

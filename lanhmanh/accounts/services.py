@@ -21,7 +21,7 @@ from lanhmanh.core.text import nfc
 from lanhmanh.geography.models import AdministrativeUnit
 
 from .models import Membership, User
-from .roles import Module
+from .roles import Module, Role
 from .scope import forget_scope, scope_for
 
 UNIT_REQUIRED = _("Vui lòng chọn đơn vị.")
@@ -169,6 +169,7 @@ def membership_add(
     agency=None,
     valid_from: datetime.date | None = None,
     valid_to: datetime.date | None = None,
+    supervises: bool = False,
 ) -> Membership:
     if unit is None:
         raise ValidationError({"unit": UNIT_REQUIRED})
@@ -185,6 +186,7 @@ def membership_add(
         role=role,
         valid_from=valid_from,
         valid_to=valid_to,
+        supervises=supervises and role == Role.SOCIAL_WORKER,
     )
     membership.full_clean()
     membership.save()

@@ -14,4 +14,5 @@ def scope(request):
         "can_read_inspections": can(user, Module.INSPECTIONS),
         "can_read_reporting": can(user, Module.REPORTING),
         "can_read_tips": can(user, Module.TIPS),
+        "can_read_support": can(user, Module.SUPPORT),
     }

@@ -36,6 +36,7 @@ from lanhmanh.organizations.services import (
 from lanhmanh.plans.demo import current_plan_demo_build, plans_demo_build, seeds_dir_find
 from lanhmanh.plans.models import Plan
 from lanhmanh.reporting.demo import reporting_demo_build
+from lanhmanh.support.demo import support_demo_build
 from lanhmanh.tips.demo import tips_demo_build
 
 PROVINCE_CODE = "38"  # Thanh Hóa: the same code before and after the reform
@@ -150,6 +151,7 @@ def demo_content_build(demo: Demo, *, today: datetime.date | None = None) -> Dem
     )
     inspections = inspections_demo_build(demo.province, demo.communes, demo.team)
     tips_demo_build(demo.province, demo.communes, demo.team)
+    support_demo_build(demo.province, demo.communes, today=today)
     return DemoContent(
         seed_plans=None if seeds is None else len(seeds),
         current_plan=current,
@@ -246,7 +248,11 @@ def _accounts(province, commune, make_password) -> list[DemoAccount]:
         user = _user(username, password, full_name=full_name, position=position)
         if not any(m.unit_id == unit.pk and m.role == role for m in memberships_of(user)):
             agency = _agency(unit, [sector]) if sector else None
-            membership_add(by=admin, user=user, unit=unit, role=role, agency=agency)
+            # The province's social worker supervises the support cases of the province.
+            supervises = role == Role.SOCIAL_WORKER
+            membership_add(
+                by=admin, user=user, unit=unit, role=role, agency=agency, supervises=supervises
+            )
         accounts.append(DemoAccount(username, password, role, unit))
     # A reset password should work at once, even after a lockout.
     AccessAttempt.objects.filter(username__in=[a.username for a in accounts]).delete()

@@ -1,0 +1,67 @@
+from .cases import (
+    AccessAction,
+    CaseAccess,
+    CaseStatus,
+    CaseWorker,
+    ClientIdentity,
+    ClosureReason,
+    SupportClient,
+)
+from .catalogue import Provider, ServiceType
+from .common import AgeBand, Group, Sex
+from .registers import (
+    OUTREACH_CELLS,
+    ModelKind,
+    ModelStatus,
+    OutreachKind,
+    OutreachSession,
+    SupportModel,
+    TeamKind,
+    VolunteerTeam,
+)
+from .victims import ChildProtectionStep, ChildStep, IdentifyingBody, Regime, Victim, VictimSupport
+from .work import (
+    Consent,
+    ConsentMethod,
+    ConsentPurpose,
+    NeedsAssessment,
+    Referral,
+    ReferralStatus,
+    SupportService,
+)
+
+__all__ = [
+    "OUTREACH_CELLS",
+    "AccessAction",
+    "AgeBand",
+    "CaseAccess",
+    "CaseStatus",
+    "CaseWorker",
+    "ChildProtectionStep",
+    "ChildStep",
+    "ClientIdentity",
+    "ClosureReason",
+    "Consent",
+    "ConsentMethod",
+    "ConsentPurpose",
+    "Group",
+    "IdentifyingBody",
+    "ModelKind",
+    "ModelStatus",
+    "NeedsAssessment",
+    "OutreachKind",
+    "OutreachSession",
+    "Provider",
+    "Referral",
+    "ReferralStatus",
+    "Regime",
+    "ServiceType",
+    "Sex",
+    "SupportClient",
+    "SupportModel",
+    "SupportService",
+    "TeamKind",
+    "Victim",
+    "VictimSupport",
+    "VolunteerTeam",
+]
