@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "lanhmanh.indicators",
     "lanhmanh.reporting",
     "lanhmanh.inspections",
+    "lanhmanh.activities",
 ]
 
 MIDDLEWARE = [

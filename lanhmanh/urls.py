@@ -24,6 +24,7 @@ urlpatterns = [
     path("plans/", include("lanhmanh.plans.urls")),
     path("reporting/", include("lanhmanh.reporting.urls")),
     path("inspections/", include("lanhmanh.inspections.urls")),
+    path("activities/", include("lanhmanh.activities.urls")),
     path("api/", include("lanhmanh.api.urls")),
     path(f"{settings.ADMIN_URL}", admin.site.urls),
 ]

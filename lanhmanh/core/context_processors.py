@@ -17,4 +17,5 @@ def scope(request):
         "can_read_plans": can_read(user, Module.PLANS),
         "can_read_inspections": can_read(user, Module.INSPECTIONS),
         "can_read_reporting": can_read(user, Module.REPORTING),
+        "can_read_activities": can_read(user, Module.ACTIVITIES),
     }

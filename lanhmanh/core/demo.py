@@ -23,6 +23,7 @@ from django.utils import timezone
 from lanhmanh.accounts.models import Membership, User
 from lanhmanh.accounts.roles import Role
 from lanhmanh.accounts.services import membership_add, password_generate
+from lanhmanh.activities.demo import activities_demo_build
 from lanhmanh.geography.models import AdministrativeUnit, Level, Scheme
 from lanhmanh.inspections.demo import inspections_demo_build
 from lanhmanh.organizations.models import Agency, InspectionTeam, TeamRole
@@ -147,6 +148,7 @@ def demo_content_build(demo: Demo, *, today: datetime.date | None = None) -> Dem
         demo.province, demo.communes, years=(today.year - 1, today.year), today=today
     )
     inspections = inspections_demo_build(demo.province, demo.communes, demo.team)
+    activities_demo_build(demo.province, demo.communes, current, today=today)
     return DemoContent(
         seed_plans=None if seeds is None else len(seeds),
         current_plan=current,
