@@ -76,7 +76,8 @@ class StaleVersion(ValidationError):
         self.yours, self.theirs = yours, theirs
 
 
-def _check(values: dict, by) -> None:
+def check_values(values: dict, by) -> None:
+    """What a form cannot check; raises a ValidationError by field."""
     errors: dict[str, list] = {}
     start, end = values.get("start_date"), values.get("end_date")
     if start and end and end < start:
@@ -128,7 +129,7 @@ def activity_create(
         values["end_date"] = values.get("start_date")
     if values.get("budget_line") and not values.get("fund_source"):
         values["fund_source"] = values["budget_line"].source
-    _check(values, by)
+    check_values(values, by)
     # Every photo is checked before anything is written: one bad file saves nothing.
     cleaned = [clean_attachment(photo) for photo in photos]
     activity = Activity(created_by=by, **values)
@@ -162,7 +163,7 @@ def activity_update(
     if "start_date" in values and not values.get("end_date"):
         values["end_date"] = values["start_date"]
     merged = {f: getattr(current, f) for f in FIELDS} | values
-    _check(merged, by)
+    check_values(merged, by)
     for field, value in values.items():
         setattr(current, field, value)
     current.version = F("version") + 1
@@ -206,3 +207,9 @@ def budget_line_create(*, plan, by, title: str, source: str, estimate: Decimal) 
     line.full_clean()
     line.save()
     return line
+
+
+@transaction.atomic
+def activities_import(*, by, rows) -> list[Activity]:
+    """Save the rows of a checked file, all or none (one failing row undoes the rest)."""
+    return [activity_create(by=by, **row.values) for row in rows]

@@ -24,6 +24,9 @@ COVERED_ROUTES = {
     "activities:attachment_add",
     "activities:attachment_file",
     "activities:plan_budget",
+    # tests/activities/test_import.py covers these two
+    "activities:activity_import",
+    "activities:activity_import_save",
 }
 
 

@@ -21,9 +21,7 @@ pytestmark = pytest.mark.django_db
 def link(client, target, code):
     # The indicator is among those the link screen suggests for the target's text.
     assert code in [i.code for i in suggest_indicator(target, limit=4)]
-    response = client.post(
-        reverse("reporting:target_link", args=[target.pk]), {"indicator": code}
-    )
+    response = client.post(reverse("reporting:target_link", args=[target.pk]), {"indicator": code})
     assert response.status_code == 302
     target.refresh_from_db()
 
@@ -42,8 +40,12 @@ def test_seed_000_communes_with_an_awareness_activity(world, acts, client_for):
     assert after.denominator == 3
     assert after.numerator == before.numerator + 2
     status, figure = progress_cell(client, plan, target)
-    assert figure.endswith("/ ≥ 90%")
-    assert figure.startswith(("66,7%", "100%"))
+    # The fixture's activities of March fall in this plan year's window or not, by date.
+    if before.numerator == 1:
+        assert (status, figure) == ("met", "100% / ≥ 90%")
+    else:
+        assert figure == "66,7% / ≥ 90%"
+        assert status != "met"
 
 
 def test_seed_000_the_province_radio_twice_a_month(world, acts, client_for):
