@@ -117,12 +117,19 @@ def communes_reached(*, paths, window, disaggregation=None, **params) -> Value:
     """Communes under ``paths`` with at least one awareness activity held in them in the
     window, of the communes that existed at the window's end: a count and a share."""
     params.pop("level", None)
+    existing = (Q(valid_from__isnull=True) | Q(valid_from__lte=window.end)) & (
+        Q(valid_to__isnull=True) | Q(valid_to__gte=window.end)
+    )
     communes = AdministrativeUnit.objects.filter(
-        _under(paths, "path"), level=Level.COMMUNE
-    ).valid_on(window.end)
+        _under(paths, "path"), existing, level=Level.COMMUNE
+    )
+    # The same conditions on the activity's own unit: one join, no subquery.
+    on_unit = (Q(unit__valid_from__isnull=True) | Q(unit__valid_from__lte=window.end)) & (
+        Q(unit__valid_to__isnull=True) | Q(unit__valid_to__gte=window.end)
+    )
     held = (
         activities_in(paths, window, group=ActivityGroup.AWARENESS, **params)
-        .filter(unit__level=Level.COMMUNE, unit__in=communes.values("pk"))
+        .filter(on_unit, unit__level=Level.COMMUNE)
         .aggregate(n=Count("unit", distinct=True))["n"]
     )
     return Value(numerator=Decimal(held or 0), denominator=Decimal(communes.count()))
