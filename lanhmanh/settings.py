@@ -98,6 +98,7 @@ INSTALLED_APPS = [
     "lanhmanh.audit",
     "lanhmanh.tips",
     "lanhmanh.support",
+    "lanhmanh.activities",
 ]
 
 MIDDLEWARE = [

@@ -28,6 +28,7 @@ urlpatterns = [
     path("inspections/", include("lanhmanh.inspections.urls")),
     path("tips/", include("lanhmanh.tips.urls")),
     path("support/", include("lanhmanh.support.urls")),
+    path("activities/", include("lanhmanh.activities.urls")),
     path("api/", include("lanhmanh.api.urls")),
     path("audit/", include("lanhmanh.audit.urls")),
     path(f"{settings.ADMIN_URL}", admin.site.urls),

@@ -23,20 +23,35 @@ class Module(models.TextChoices):
     INSPECTIONS = "inspections", _("Kiểm tra")
     TIPS = "tips", _("Tin báo")
     SUPPORT = "support", _("Hỗ trợ")
+    ACTIVITIES = "activities", _("Hoạt động")
 
 
 # What each role may read; LEADER reads but never writes (WRITERS below).
 ROLE_MODULES: dict[str, frozenset[str]] = {
     Role.ADMINISTRATOR: frozenset(Module.values),
     Role.COORDINATOR: frozenset(
-        {Module.ORGANIZATION, Module.PLANS, Module.REPORTING, Module.INSPECTIONS}
+        {
+            Module.ORGANIZATION,
+            Module.PLANS,
+            Module.REPORTING,
+            Module.INSPECTIONS,
+            Module.ACTIVITIES,
+        }
     ),
-    Role.DATA_OFFICER: frozenset({Module.ORGANIZATION, Module.PLANS, Module.REPORTING}),
+    Role.DATA_OFFICER: frozenset(
+        {Module.ORGANIZATION, Module.PLANS, Module.REPORTING, Module.ACTIVITIES}
+    ),
     Role.INSPECTOR: frozenset({Module.ORGANIZATION, Module.INSPECTIONS}),
     Role.TIP_HANDLER: frozenset({Module.ORGANIZATION, Module.TIPS}),
     Role.SOCIAL_WORKER: frozenset({Module.ORGANIZATION, Module.SUPPORT}),
     Role.LEADER: frozenset(
-        {Module.ORGANIZATION, Module.PLANS, Module.REPORTING, Module.INSPECTIONS}
+        {
+            Module.ORGANIZATION,
+            Module.PLANS,
+            Module.REPORTING,
+            Module.INSPECTIONS,
+            Module.ACTIVITIES,
+        }
     ),
 }
 WRITERS: dict[str, frozenset[str]] = {

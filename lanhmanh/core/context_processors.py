@@ -15,4 +15,5 @@ def scope(request):
         "can_read_reporting": can(user, Module.REPORTING),
         "can_read_tips": can(user, Module.TIPS),
         "can_read_support": can(user, Module.SUPPORT),
+        "can_read_activities": can(user, Module.ACTIVITIES),
     }

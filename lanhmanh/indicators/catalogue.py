@@ -482,13 +482,24 @@ COMPUTED_BY_INSPECTIONS = [
 # target's candidates are scored by the keywords matched; the target's measure (count or
 # percent) then picks between a count and its percentage.
 SUGGESTIONS = [
-    (("tuyen truyen",), ["awareness_activities", "communes_with_awareness_share"]),
-    (("tuyen truyen", "xa"), ["communes_with_awareness_share"]),
-    (("tuyen truyen", "lan"), ["awareness_activities"]),
+    (
+        ("tuyen truyen",),
+        [
+            "awareness_activities",
+            "communes_with_awareness_share",
+            "activities_awareness_held",
+            "communes_with_awareness_activity",
+        ],
+    ),
+    (("tuyen truyen", "xa"), ["communes_with_awareness_share", "communes_with_awareness_activity"]),
+    (("tuyen truyen", "lan"), ["awareness_activities", "activities_awareness_held"]),
     (("phat thanh",), ["broadcasts"]),
     (("truyen hinh",), ["broadcasts"]),
     (("tin, bai",), ["broadcasts"]),
-    (("tap huan",), ["trainings", "training_participants"]),
+    (
+        ("tap huan",),
+        ["trainings", "training_participants", "activities_trainings_held", "activities_trainees"],
+    ),
     (("kiem tra", "co so"), ["establishments_inspected", "establishments_inspected_share"]),
     # '20% số cơ sở', not any percentage near 'cơ sở' ('trên cơ sở' is 'on the basis of').
     (("%", "so co so"), ["establishments_inspected_share"]),

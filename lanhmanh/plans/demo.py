@@ -123,7 +123,7 @@ CURRENT_TARGETS = [
     ("Kiểm tra ít nhất 20% số cơ sở kinh doanh dịch vụ dễ bị lợi dụng để hoạt động mại dâm",
      ">=", {"value": 20}, "percent", "establishments_inspected_share"),
     ("Tổ chức tuyên truyền về phòng, chống mại dâm ít nhất 2 lần/tháng",
-     ">=", {"value": 2}, "times_per_month", "awareness_activities"),
+     ">=", {"value": 2}, "times_per_month", "activities_awareness_held"),
     ("100% tin tố giác, tin báo về mại dâm được tiếp nhận, xử lý kịp thời",
      "=", {"value": 100}, "percent", "tips_handled_share"),
     ("Xây dựng mới 02 mô hình hỗ trợ người bán dâm", ">=", {"value": 2}, "count",
