@@ -17,7 +17,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from PIL import Image, ImageDraw
 
-from lanhmanh.accounts.scope import Scope
+from lanhmanh.core.scoping import within
 from lanhmanh.organizations.models import Agency
 
 from .models import (
@@ -50,7 +50,7 @@ def _photo(n: int) -> ContentFile:
 
 @transaction.atomic
 def activities_demo_build(province, communes, plan=None, *, today: datetime.date) -> int:
-    if Activity.objects.filter(Scope(frozenset({province.path})).q("unit__path")).exists():
+    if Activity.objects.filter(within(province)).exists():
         return 0
     rng = random.Random(SEED)  # noqa: S311 - demo records, reproducible on purpose
     kinds = {k.code: k for k in ActivityKind.objects.all()}
@@ -146,9 +146,7 @@ def activities_demo_build(province, communes, plan=None, *, today: datetime.date
             fund_source=FundSource.STATE)  # fmt: skip
 
     Activity.objects.bulk_create(rows)
-    saved = list(
-        Activity.objects.filter(Scope(frozenset({province.path})).q("unit__path")).order_by("pk")
-    )
+    saved = list(Activity.objects.filter(within(province)).order_by("pk"))
     Activity.audiences.through.objects.bulk_create(
         Activity.audiences.through(activity=a, audiencegroup=rng.choice(audiences)) for a in saved
     )

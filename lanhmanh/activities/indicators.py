@@ -17,11 +17,14 @@ from decimal import Decimal
 
 from django.db.models import Count, Q, Sum
 
-from lanhmanh.accounts.scope import Scope
+from lanhmanh.core.scoping import prefix_q
 from lanhmanh.geography.models import AdministrativeUnit, Level
 from lanhmanh.indicators.registry import Value, Window, register
 
 from .models import Activity, ActivityGroup, ActivityMaterial
+
+# What a target or an indicator row may narrow a count by (see the module docstring).
+PARAMS = ("agency", "level", "kind", "group")
 
 # A figure broken down by sex or age comes from the matching participant column.
 PARTICIPANT_COLUMNS = {
@@ -35,7 +38,7 @@ PARTICIPANT_COLUMNS = {
 
 
 def _under(paths: Sequence[str], lookup: str = "unit__path") -> Q:
-    return Scope(frozenset(paths)).q(lookup) if paths else Q(pk__in=[])
+    return prefix_q(list(paths), lookup)
 
 
 def activities_in(paths: Sequence[str], window: Window, **params):
@@ -69,34 +72,34 @@ def _participants(rows, disaggregation: str | None) -> Value:
     return Value(numerator=Decimal(total or 0))
 
 
-@register("activities_awareness_held")
+@register("activities_awareness_held", params=PARAMS)
 def awareness_held(*, paths, window, disaggregation=None, **params) -> Value:
     return _count(activities_in(paths, window, group=ActivityGroup.AWARENESS, **params))
 
 
-@register("activities_awareness_reached")
+@register("activities_awareness_reached", params=PARAMS)
 def awareness_reached(*, paths, window, disaggregation=None, **params) -> Value:
     rows = activities_in(paths, window, group=ActivityGroup.AWARENESS, **params)
     return _participants(rows, disaggregation)
 
 
-@register("activities_trainings_held")
+@register("activities_trainings_held", params=PARAMS)
 def trainings_held(*, paths, window, disaggregation=None, **params) -> Value:
     return _count(activities_in(paths, window, group=ActivityGroup.TRAINING, **params))
 
 
-@register("activities_trainees")
+@register("activities_trainees", params=PARAMS)
 def trainees(*, paths, window, disaggregation=None, **params) -> Value:
     rows = activities_in(paths, window, group=ActivityGroup.TRAINING, **params)
     return _participants(rows, disaggregation)
 
 
-@register("activities_meetings_held")
+@register("activities_meetings_held", params=PARAMS)
 def meetings_held(*, paths, window, disaggregation=None, **params) -> Value:
     return _count(activities_in(paths, window, group=ActivityGroup.MEETING, **params))
 
 
-@register("activities_materials")
+@register("activities_materials", params=(*PARAMS, "material"))
 def materials(*, paths, window, disaggregation=None, material=None, **params) -> Value:
     rows = ActivityMaterial.objects.filter(
         activity__in=activities_in(paths, window, **params).values("pk")
@@ -106,13 +109,13 @@ def materials(*, paths, window, disaggregation=None, material=None, **params) ->
     return Value(numerator=Decimal(rows.aggregate(n=Sum("count"))["n"] or 0))
 
 
-@register("activities_spending")
+@register("activities_spending", params=PARAMS)
 def spending(*, paths, window, disaggregation=None, **params) -> Value:
     total = activities_in(paths, window, **params).aggregate(n=Sum("cost"))["n"]
     return Value(numerator=Decimal(total or 0))
 
 
-@register("communes_with_awareness_activity")
+@register("communes_with_awareness_activity", params=("agency", "kind"))
 def communes_reached(*, paths, window, disaggregation=None, **params) -> Value:
     """Communes under ``paths`` with at least one awareness activity held in them in the
     window, of the communes that existed at the window's end: a count and a share."""

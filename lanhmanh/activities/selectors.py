@@ -8,7 +8,9 @@ from dataclasses import dataclass
 
 from django.db.models import Q, Sum
 
-from lanhmanh.accounts.scope import Scope, get_visible_or_404
+from lanhmanh.accounts.roles import Module
+from lanhmanh.accounts.scope import WRITE, get_visible_or_404
+from lanhmanh.core.scoping import within
 from lanhmanh.geography.models import AdministrativeUnit, Level
 
 from .models import Activity, ActivityKind, BudgetLine
@@ -41,7 +43,7 @@ def activity_list(user, filters: Filters = Filters()):
     if filters.end:
         rows = rows.filter(start_date__lte=filters.end)
     if filters.unit is not None:
-        rows = rows.filter(Scope(frozenset({filters.unit.path})).q("unit__path"))
+        rows = rows.filter(within(filters.unit))
     if filters.agency_id:
         rows = rows.filter(
             Q(organiser_id=filters.agency_id) | Q(co_organisers__id=filters.agency_id)
@@ -91,13 +93,10 @@ def month_calendar(user, year: int, month: int, filters: Filters = Filters()):
 def writable_units(user):
     """Units a user may record an activity in: the current provinces and communes of
     their scope (a province's agencies hold activities too)."""
-    from lanhmanh.accounts.roles import Module
-    from lanhmanh.accounts.scope import scope_for
-
-    scope = scope_for(user, Module.ACTIVITIES, write=True)
     return (
-        AdministrativeUnit.objects.current()
-        .filter(scope.q("path"), level__in=[Level.PROVINCE, Level.COMMUNE])
+        AdministrativeUnit.objects.visible_to(user, module=Module.ACTIVITIES, action=WRITE)
+        .current()
+        .filter(level__in=[Level.PROVINCE, Level.COMMUNE])
         .select_related("parent")
         .order_by("path")
     )

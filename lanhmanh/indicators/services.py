@@ -22,7 +22,7 @@ from lanhmanh.core.text import nfc
 from lanhmanh.geography.models import AdministrativeUnit
 
 from .models import MEANING_FIELDS, CategoryOption, CategorySet, Indicator, Source
-from .registry import parameters_of, registered_codes
+from .registry import entered_figures, parameters_of, registered_codes
 
 STALE = _(
     "Mục này đã được người khác sửa trong lúc bạn đang sửa. Thay đổi của bạn chưa được lưu: "
@@ -126,8 +126,7 @@ def category_set_save(
 ) -> CategorySet:
     """Create a breakdown, or change one: its names and options; an option that figures
     were entered against cannot be dropped (its code is kept, only its label changes)."""
-    from lanhmanh.reporting.models import SubmissionValue
-
+    figures = entered_figures().model
     options = _clean_options(options)
     if category_set is None:
         category_set = CategorySet(owner=owner_for(user))
@@ -144,7 +143,7 @@ def category_set_save(
     kept = {c for c, _n, _e in options}
     for gone in category_set.options.exclude(code__in=kept):
         key = f"{category_set.code}:{gone.code}"
-        if SubmissionValue.objects.filter(disaggregation=key).exists():
+        if figures.objects.filter(disaggregation=key).exists():
             raise ValidationError({"options": OPTION_HAS_FIGURES % {"option": gone.name}})
         gone.delete()
     existing = {o.code: o for o in category_set.options.all()}
@@ -182,9 +181,7 @@ def _check_source(indicator: Indicator) -> None:
 
 
 def has_figures(indicator: Indicator) -> bool:
-    from lanhmanh.reporting.models import SubmissionValue
-
-    return SubmissionValue.objects.filter(indicator=indicator).exists()
+    return entered_figures().model.objects.filter(indicator=indicator).exists()
 
 
 @transaction.atomic

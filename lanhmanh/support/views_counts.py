@@ -5,6 +5,8 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from lanhmanh.accounts.scope import memberships_of
+
 from . import access, selectors
 from .export import overview_docx, overview_xlsx
 
@@ -56,6 +58,4 @@ def overview_export_docx(request):
 
 
 def _memberships(request):
-    from lanhmanh.core.context_processors import scope
-
-    return scope(request).get("my_memberships", [])
+    return memberships_of(request.user)
