@@ -9,8 +9,6 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from lanhmanh.accounts.models import Membership, User
-from lanhmanh.accounts.roles import Role
 from lanhmanh.activities import services
 from lanhmanh.activities.models import ActivityKind, AudienceGroup, Channel, MaterialKind
 
@@ -75,8 +73,6 @@ def acts(world):
 
 @pytest.fixture
 def two_roles(world):
-    """A data officer of xã Lục Nam (Bắc Ninh) who is also tip handler of Thanh Hóa."""
-    user = User.objects.create_user(username="ln_officer_th_tips", password="x")
-    Membership.objects.create(user=user, unit=world.luc_nam, role=Role.DATA_OFFICER)
-    Membership.objects.create(user=user, unit=world.thanh_hoa, role=Role.TIP_HANDLER)
-    return user
+    """The world's data officer of xã Lục Nam (Bắc Ninh) who is also tip handler of
+    Thanh Hóa."""
+    return world.ln_officer_th_tips
