@@ -41,6 +41,7 @@ DUPLICATE_ROW = _("Chỉ số “%(code)s” có hai lần trong biểu mẫu.")
 NO_CONTENT = _("Biểu mẫu cần ít nhất một chỉ số hoặc một phần viết.")
 AGENCY_NEEDS_SECTOR = _("Biểu mẫu do cơ quan chuyên môn báo cáo cần chọn ngành.")
 UNKNOWN_RECIPIENT = _("Nơi nhận không hợp lệ: %(name)s.")
+OLD_EDITION = _("Đây là lần ban hành cũ, không sửa được.")
 UNIT_OUTSIDE = _("Đơn vị %(unit)s không thuộc đơn vị sở hữu biểu mẫu hoặc không đúng cấp.")
 
 FORM_FIELDS = (
@@ -158,6 +159,8 @@ def report_form_save(
         target = ReportForm(code=code, owner=owner, **fields)
     else:
         require_configure(user, form.owner)
+        if not form.current:
+            raise ValidationError(OLD_EDITION)
         _claim(ReportForm, form, version)
         if has_reports(form):
             target = _next_edition(form, fields)
