@@ -104,21 +104,33 @@ def _check(form: ReportForm, rows, sections, rules, units, on: datetime.date) ->
 
 
 def _write_parts(form: ReportForm, rows, sections, rules, units) -> None:
+    """Rows with a ``group`` title go under a figures section of that title (made here,
+    in the order the groups first appear, before the written sections)."""
     form.rows.all().delete()
     form.rules.all().delete()
     form.sections.all().delete()
-    for order, section in enumerate(sections):
-        ReportFormSection.objects.create(
+    groups: list[str] = []
+    for row in rows:
+        group = nfc(row.get("group") or "").strip()
+        if group and group not in groups:
+            groups.append(group)
+    listed = [{"kind": "figures", "title": g} for g in groups] + list(sections)
+    made: dict[str, ReportFormSection] = {}
+    for order, section in enumerate(listed):
+        made_section = ReportFormSection.objects.create(
             form=form,
             order=order,
             kind=section["kind"],
             title=nfc(section["title"]).strip(),
             help_text=section.get("help_text", ""),
         )
+        if section["kind"] == "figures":
+            made.setdefault(made_section.title, made_section)
     for order, row in enumerate(rows):
         ReportFormIndicator(
             form=form,
             indicator=row["indicator"],
+            section=made.get(nfc(row.get("group") or "").strip()),
             order=order,
             disaggregations=list(row.get("disaggregations") or []),
             required=bool(row.get("required", False)),
@@ -139,7 +151,7 @@ def report_form_save(
     code: str,
     fields: dict,
     rows: list[dict],
-    sections: list[dict],
+    sections: list[dict],  # written sections; figure groups come from the rows
     rules: list[dict],
     units=None,
     form: ReportForm | None = None,
@@ -147,8 +159,9 @@ def report_form_save(
     on: datetime.date | None = None,
 ) -> ReportForm:
     """Create a form, or save a change to one (a new edition if it has reports). Rows:
-    {indicator, disaggregations, required}; sections: {kind, title, help_text}; rules:
-    {kind, left, right, severity, message}. Returns the form now current."""
+    {indicator, disaggregations, required, group (a figures section's title)};
+    sections: {kind, title, help_text}; rules: {kind, left, right, severity, message}.
+    Returns the form now current."""
     on = on or timezone.localdate()
     fields = {k: v for k, v in fields.items() if k in FORM_FIELDS}
     if form is None:
