@@ -36,6 +36,7 @@ DUPLICATE_OPTION = _("Lựa chọn “%(option)s” bị trùng mã.")
 UNKNOWN_COMPUTATION = _("Phép tính “%(code)s” chưa được đăng ký.")
 UNKNOWN_PARAMETER = _("Phép tính “%(code)s” không nhận tham số: %(names)s.")
 COMPUTATION_FOR_ENTERED = _("Chỉ số nhập qua biểu mẫu không có phép tính.")
+OLD_EDITION = _("Đây là lần ban hành cũ, không sửa được.")
 
 INDICATOR_FIELDS = (
     "name",
@@ -211,6 +212,8 @@ def indicator_update(
     has figures makes a new edition valid from ``on`` (today): the old edition ends the day
     before and keeps its figures. Returns the row now current."""
     require_configure(user, indicator.owner)
+    if not indicator.current:
+        raise ValidationError(OLD_EDITION)
     fields = _only(fields)
     _claim(Indicator, indicator, version)
     changed = {k for k, v in fields.items() if getattr(indicator, k) != v}

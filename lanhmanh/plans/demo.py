@@ -172,7 +172,8 @@ def current_plan_demo_build(unit: AdministrativeUnit, year: int, user=None) -> P
         "các sở, ban, ngành; UBND các xã, phường; Lưu: VT.",
         created_by=user,
     )
-    indicators = Indicator.objects.in_bulk([t[4] for t in CURRENT_TARGETS], field_name="code")
+    codes = [t[4] for t in CURRENT_TARGETS]
+    indicators = {i.code: i for i in Indicator.objects.current().filter(code__in=codes)}
     Target.objects.bulk_create(
         Target(
             plan=plan,

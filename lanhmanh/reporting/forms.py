@@ -40,6 +40,7 @@ class Cell:
     denominator: str = ""
     errors: list[str] = field(default_factory=list)
     required: bool = False
+    heading: str = ""  # the figures section that starts at this cell
 
     @property
     def key(self) -> str:
@@ -77,11 +78,19 @@ class FigureSheet:
         self.submission = submission
         stored = {(v.indicator_id, v.disaggregation): v for v in submission.values.all().order_by()}
         self.cells: list[Cell] = []
-        for row in submission.form.rows.select_related("indicator"):
+        last_section = None
+        for row in submission.form.rows.select_related("indicator", "section"):
+            heading = ""
+            if row.section_id and row.section_id != last_section:
+                heading = row.section.title
+            last_section = row.section_id
             for disaggregation in ["", *disaggregation_keys(row.disaggregations or [])]:
                 value = stored.get((row.indicator_id, disaggregation))
                 cell = Cell(
-                    row.indicator, disaggregation, required=row.required and not disaggregation
+                    row.indicator,
+                    disaggregation,
+                    required=row.required and not disaggregation,
+                    heading="" if disaggregation else heading,
                 )
                 if value is not None:
                     cell.numerator = shown(value.numerator)

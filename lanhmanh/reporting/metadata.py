@@ -140,6 +140,8 @@ def package_data(user=None) -> dict:
 
 
 def _form_data(f: ReportForm) -> dict:
+    sections = list(f.sections.all())
+    position = {s.pk: i for i, s in enumerate(sections)}
     return {
         "code": f.code,
         "edition": f.edition,
@@ -148,7 +150,7 @@ def _form_data(f: ReportForm) -> dict:
         **{k: getattr(f, k) for k in FORM_KEYS},
         "sector": f.sector.code if f.sector else None,
         "sections": [
-            {"kind": s.kind, "title": s.title, "help_text": s.help_text} for s in f.sections.all()
+            {"kind": s.kind, "title": s.title, "help_text": s.help_text} for s in sections
         ],
         "rows": [
             {
@@ -156,6 +158,7 @@ def _form_data(f: ReportForm) -> dict:
                 "edition": r.indicator.edition,
                 "disaggregations": list(r.disaggregations or []),
                 "required": r.required,
+                "section": position.get(r.section_id),
             }
             for r in sorted(f.rows.all(), key=lambda r: (r.order, r.pk))
         ],
@@ -443,7 +446,7 @@ class _Importer:
         found.rows.all().delete()
         found.rules.all().delete()
         found.sections.all().delete()
-        for order, section in enumerate(item.get("sections", [])):
+        made = [
             ReportFormSection.objects.create(
                 form=found,
                 order=order,
@@ -451,10 +454,15 @@ class _Importer:
                 title=section["title"],
                 help_text=section.get("help_text", ""),
             )
+            for order, section in enumerate(item.get("sections", []))
+        ]
         for order, (indicator, row) in enumerate(rows):  # one by one: each is audited
+            index = row.get("section")
+            in_range = isinstance(index, int) and 0 <= index < len(made)
             ReportFormIndicator.objects.create(
                 form=found,
                 indicator=indicator,
+                section=made[index] if in_range else None,
                 order=order,
                 disaggregations=list(row.get("disaggregations") or []),
                 required=bool(row.get("required", False)),

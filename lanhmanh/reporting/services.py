@@ -263,7 +263,14 @@ def texts_below(unit: AdministrativeUnit, start, end) -> list[tuple]:
         .select_related("section", "submission__unit")
         .order_by("submission__unit__path", "submission__period_end", "section__order")
     )
-    return [(t.section.kind, t.submission.unit, t.text) for t in texts]
+    # A unit that wrote the same words month after month says them once.
+    found, seen = [], set()
+    for t in texts:
+        key = (t.section.kind, t.submission.unit_id, t.text.strip())
+        if key not in seen:
+            seen.add(key)
+            found.append((t.section.kind, t.submission.unit, t.text))
+    return found
 
 
 def _prefill_texts(submission: Submission) -> None:

@@ -41,6 +41,7 @@ DUPLICATE_ROW = _("Chỉ số “%(code)s” có hai lần trong biểu mẫu.")
 NO_CONTENT = _("Biểu mẫu cần ít nhất một chỉ số hoặc một phần viết.")
 AGENCY_NEEDS_SECTOR = _("Biểu mẫu do cơ quan chuyên môn báo cáo cần chọn ngành.")
 UNKNOWN_RECIPIENT = _("Nơi nhận không hợp lệ: %(name)s.")
+OLD_EDITION = _("Đây là lần ban hành cũ, không sửa được.")
 UNIT_OUTSIDE = _("Đơn vị %(unit)s không thuộc đơn vị sở hữu biểu mẫu hoặc không đúng cấp.")
 
 FORM_FIELDS = (
@@ -103,21 +104,33 @@ def _check(form: ReportForm, rows, sections, rules, units, on: datetime.date) ->
 
 
 def _write_parts(form: ReportForm, rows, sections, rules, units) -> None:
+    """Rows with a ``group`` title go under a figures section of that title (made here,
+    in the order the groups first appear, before the written sections)."""
     form.rows.all().delete()
     form.rules.all().delete()
     form.sections.all().delete()
-    for order, section in enumerate(sections):
-        ReportFormSection.objects.create(
+    groups: list[str] = []
+    for row in rows:
+        group = nfc(row.get("group") or "").strip()
+        if group and group not in groups:
+            groups.append(group)
+    listed = [{"kind": "figures", "title": g} for g in groups] + list(sections)
+    made: dict[str, ReportFormSection] = {}
+    for order, section in enumerate(listed):
+        made_section = ReportFormSection.objects.create(
             form=form,
             order=order,
             kind=section["kind"],
             title=nfc(section["title"]).strip(),
             help_text=section.get("help_text", ""),
         )
+        if section["kind"] == "figures":
+            made.setdefault(made_section.title, made_section)
     for order, row in enumerate(rows):
         ReportFormIndicator(
             form=form,
             indicator=row["indicator"],
+            section=made.get(nfc(row.get("group") or "").strip()),
             order=order,
             disaggregations=list(row.get("disaggregations") or []),
             required=bool(row.get("required", False)),
@@ -138,7 +151,7 @@ def report_form_save(
     code: str,
     fields: dict,
     rows: list[dict],
-    sections: list[dict],
+    sections: list[dict],  # written sections; figure groups come from the rows
     rules: list[dict],
     units=None,
     form: ReportForm | None = None,
@@ -146,8 +159,9 @@ def report_form_save(
     on: datetime.date | None = None,
 ) -> ReportForm:
     """Create a form, or save a change to one (a new edition if it has reports). Rows:
-    {indicator, disaggregations, required}; sections: {kind, title, help_text}; rules:
-    {kind, left, right, severity, message}. Returns the form now current."""
+    {indicator, disaggregations, required, group (a figures section's title)};
+    sections: {kind, title, help_text}; rules: {kind, left, right, severity, message}.
+    Returns the form now current."""
     on = on or timezone.localdate()
     fields = {k: v for k, v in fields.items() if k in FORM_FIELDS}
     if form is None:
@@ -158,6 +172,8 @@ def report_form_save(
         target = ReportForm(code=code, owner=owner, **fields)
     else:
         require_configure(user, form.owner)
+        if not form.current:
+            raise ValidationError(OLD_EDITION)
         _claim(ReportForm, form, version)
         if has_reports(form):
             target = _next_edition(form, fields)

@@ -191,6 +191,7 @@ class RowForm(forms.Form):
         label=_("Phân tổ"), required=False, widget=forms.CheckboxSelectMultiple
     )
     required = forms.BooleanField(label=_("Bắt buộc"), required=False)
+    group = forms.CharField(label=_("Nhóm (tiêu đề phần số liệu)"), max_length=255, required=False)
 
     def __init__(self, *args, indicators=None, sets=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -198,6 +199,10 @@ class RowForm(forms.Form):
         self.fields["indicator"].widget.attrs["class"] = "form-select form-select-sm"
         self.fields["disaggregations"].choices = sets
         self.fields["disaggregations"].widget.attrs = {"class": "form-check-input"}
+        self.fields["group"].widget.attrs = {
+            "class": "form-control form-control-sm",
+            "aria-label": str(self.fields["group"].label),
+        }
 
 
 class SectionForm(forms.Form):

@@ -84,8 +84,13 @@ def _bound(request, form_obj, owner):
             "version": form_obj.version,
         }
         rows = [
-            {"indicator": r.indicator, "disaggregations": r.disaggregations, "required": r.required}
-            for r in form_obj.rows.select_related("indicator")
+            {
+                "indicator": r.indicator,
+                "disaggregations": r.disaggregations,
+                "required": r.required,
+                "group": r.section.title if r.section else "",
+            }
+            for r in form_obj.rows.select_related("indicator", "section")
         ]
         sections = [
             {"kind": s.kind, "title": s.title} for s in form_obj.sections.all() if s.is_text

@@ -31,12 +31,15 @@ def test_the_national_package_builds_the_demo_forms(national):
     form = ReportForm.objects.get(code="xa-thang")
     assert form.rows.count() == 10
     assert [s.kind for s in form.sections.all()] == [
+        *["figures"] * 4,
         "situation",
         "results",
         "difficulties",
         "proposals",
     ]
     assert form.rules.filter(kind="sum_of_parts", left="awareness_participants").exists()
+    tips = form.rows.get(indicator__code="tips_received")
+    assert tips.section.title == "2. Tiếp nhận, xử lý tin báo"
 
 
 def test_importing_twice_changes_nothing(national):

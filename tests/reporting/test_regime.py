@@ -424,3 +424,31 @@ def test_a_team_178_reports_on_its_own_form(world, client_for):
         },
     )
     assert outsider.status_code == 404
+
+
+def test_rows_grouped_in_figure_sections_show_under_their_headings(world):
+    from lanhmanh.reporting.forms import FigureSheet
+
+    form = report_form_save(
+        user=world.national,
+        code="nhom",
+        fields={"name": "Có nhóm", "periodicity": "month", "unit_level": "commune"},
+        rows=[
+            {"indicator": Indicator.objects.get(code="tips_received"), "group": "A. Tin báo"},
+            {
+                "indicator": Indicator.objects.get(code="tips_handled_in_time"),
+                "group": "A. Tin báo",
+            },
+            {"indicator": Indicator.objects.get(code="broadcasts"), "group": "B. Truyền thông"},
+        ],
+        sections=[{"kind": "results", "title": "Kết quả"}],
+        rules=[],
+    )
+    assert [(s.kind, s.title) for s in form.sections.all()] == [
+        ("figures", "A. Tin báo"),
+        ("figures", "B. Truyền thông"),
+        ("results", "Kết quả"),
+    ]
+    s = submission_create(form=form, unit=world.hac_thanh, period=JAN, user=world.national)
+    headings = [c.heading for c in FigureSheet(s).cells]
+    assert headings == ["A. Tin báo", "", "B. Truyền thông"]
