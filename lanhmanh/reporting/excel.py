@@ -116,9 +116,10 @@ def template_xlsx(submission) -> bytes:
         for col, text in zip(inputs, [cell.numerator, cell.denominator], strict=False):
             target = ws[f"{col}{row}"]
             target.value = _number(text)
-            target.fill = _INPUT
             target.border = _BOX
-            numbers.add(f"{col}{row}")
+            if not cell.computed:  # a computed figure is shown, not typed
+                target.fill = _INPUT
+                numbers.add(f"{col}{row}")
         if not cell.is_ratio:
             ws[f"{SECOND}{row}"].border = _BOX
     for col, width in zip("ABCDEF", (22, 52, 22, 12, 16, 12), strict=True):
@@ -199,6 +200,8 @@ def read_upload(submission, file) -> Upload:
         cell = sheet.by_key.get(key)
         if cell is None:
             upload.errors.append(str(UNKNOWN_ROW % {"cell": f"{KEY}{row}", "code": key}))
+            continue
+        if cell.computed:  # shown in the template for reference, counted from records
             continue
         first, second = ws[f"{FIRST}{row}"].value, ws[f"{SECOND}{row}"].value
         upload.values[key] = (first, second) if cell.is_ratio else first

@@ -16,7 +16,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lanhmanh.core.forms import BootstrapMixin
-from lanhmanh.indicators.models import disaggregation_keys, disaggregation_label
+from lanhmanh.indicators.models import Source, disaggregation_keys, disaggregation_label
+from lanhmanh.indicators.values import indicator_values
 
 from .periods import Period, period_from_key, reporting_month_of
 from .validation import cell_key
@@ -41,6 +42,9 @@ class Cell:
     errors: list[str] = field(default_factory=list)
     required: bool = False
     heading: str = ""  # the figures section that starts at this cell
+    # Counted from the records of a module (activities, inspections, tips…), shown and
+    # never typed: the form uses the computation instead of a figure to enter.
+    computed: bool = False
 
     @property
     def key(self) -> str:
@@ -71,6 +75,21 @@ class WrittenSection:
     text: str = ""
 
 
+def _computed_figures(submission, rows) -> dict:
+    """The figures of the form's computed indicators for the report's unit and period,
+    {(code, disaggregation): Value}: one call per indicator and breakdown option."""
+    items = [r for r in rows if r.indicator.source == Source.COMPUTED]
+    if not items:
+        return {}
+    window = submission.period.window
+    found = {}
+    for row in items:
+        for key in ["", *disaggregation_keys(row.disaggregations or [])]:
+            value = indicator_values([row.indicator], submission.unit, window, key or None)
+            found[(row.indicator.code, key)] = value[row.indicator.code]
+    return found
+
+
 class FigureSheet:
     """The cells of ``submission``'s form, filled from its stored figures (two queries)."""
 
@@ -79,7 +98,9 @@ class FigureSheet:
         stored = {(v.indicator_id, v.disaggregation): v for v in submission.values.all().order_by()}
         self.cells: list[Cell] = []
         last_section = None
-        for row in submission.form.rows.select_related("indicator", "section"):
+        rows = list(submission.form.rows.select_related("indicator", "section"))
+        computed = _computed_figures(submission, rows)
+        for row in rows:
             heading = ""
             if row.section_id and row.section_id != last_section:
                 heading = row.section.title
@@ -92,6 +113,9 @@ class FigureSheet:
                     required=row.required and not disaggregation,
                     heading="" if disaggregation else heading,
                 )
+                if row.indicator.source == Source.COMPUTED:
+                    cell.computed, cell.required = True, False
+                    value = computed.get((row.indicator.code, disaggregation))
                 if value is not None:
                     cell.numerator = shown(value.numerator)
                     cell.denominator = shown(value.denominator)
@@ -120,13 +144,18 @@ class FigureSheet:
     def read(self, data) -> dict:
         """Take what was typed (``v:<key>``, or ``n:<key>`` and ``d:<key>`` for a ratio)
         into the cells, and return it as the services want it: {cell key: raw}."""
-        for cell in self.cells:
+        for cell in self.entry_cells:
             if cell.is_ratio:
                 cell.numerator = data.get(f"n:{cell.key}", "").strip()
                 cell.denominator = data.get(f"d:{cell.key}", "").strip()
             else:
                 cell.numerator = data.get(f"v:{cell.key}", "").strip()
-        return {cell.key: cell.raw for cell in self.cells}
+        return {cell.key: cell.raw for cell in self.entry_cells}
+
+    @property
+    def entry_cells(self) -> list[Cell]:
+        """The cells people type: a computed figure is never entered."""
+        return [c for c in self.cells if not c.computed]
 
     def set_errors(self, errors: dict[str, list[str]]) -> list[str]:
         """Put the errors on their cells; return those that belong to no cell."""

@@ -27,6 +27,7 @@ from lanhmanh.accounts.roles import Module, Role
 from lanhmanh.accounts.scope import REVIEW, WRITE, scope_for, units_of
 from lanhmanh.core.text import nfc
 from lanhmanh.geography.models import AdministrativeUnit, Level
+from lanhmanh.indicators.models import Source
 from lanhmanh.organizations.models import Agency
 
 from .models import (
@@ -288,7 +289,11 @@ def _prefill_texts(submission: Submission) -> None:
 
 
 def _form_rows(form: ReportForm):
-    rows = list(form.rows.select_related("indicator"))
+    """The rows people enter figures for: a computed indicator's figures come from its
+    module's records, never from a form."""
+    rows = [
+        r for r in form.rows.select_related("indicator") if r.indicator.source != Source.COMPUTED
+    ]
     return (
         {r.indicator.code: list(r.disaggregations or []) for r in rows},
         {r.indicator.code: r.indicator for r in rows},
@@ -506,7 +511,9 @@ def _missing_required(submission: Submission) -> list[str]:
     return [
         row.indicator.name
         for row in submission.form.rows.select_related("indicator")
-        if row.required and row.indicator_id not in present
+        if row.required
+        and row.indicator_id not in present
+        and row.indicator.source != Source.COMPUTED
     ]
 
 
