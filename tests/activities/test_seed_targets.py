@@ -49,13 +49,23 @@ def test_seed_000_communes_with_an_awareness_activity(world, acts, client_for):
 
 
 def test_seed_000_the_province_radio_twice_a_month(world, acts, client_for):
+    """'Đài phát thanh truyền hình, các cơ quan báo chí cấp tỉnh … từ 2 lần/tháng': linked to
+    the activities held and limited, on the target's screen, to the province level, it
+    counts the province's own pieces and none of the communes' meetings."""
     plan = this_years_plan(world, "000")
     target = plan.targets.get(quote__icontains="từ 2 lần/tháng")
     client = client_for(world.th_coordinator)
     link(client, target, "activities_awareness_held")
-    assert Indicator.objects.get(code="activities_awareness_held").source == "computed"
-    before = target_progress(target).value.numerator
-    acts.record(
-        world.thanh_hoa, "Chuyên mục phát thanh", kind="media_piece", day=timezone.localdate()
+    response = client.post(
+        reverse("reporting:target_limits", args=[target.pk]), {"limit_level": "province"}
     )
+    assert response.status_code == 302
+    target.refresh_from_db()
+    assert target.limit_level == "province"
+    assert Indicator.objects.get(code="activities_awareness_held").source == "computed"
+    today = timezone.localdate()
+    before = target_progress(target).value.numerator
+    acts.record(world.hac_thanh, "Họp tổ dân phố", day=today)
+    assert target_progress(target).value.numerator == before
+    acts.record(world.thanh_hoa, "Chuyên mục phát thanh", kind="media_piece", day=today)
     assert target_progress(target).value.numerator == before + 1
