@@ -93,14 +93,11 @@ def _shared_world_state(request, django_db_blocker):
 
 
 @pytest.fixture
-def world(request, django_db_blocker):
-    """The world of tests/world.py: the shared one (a copy of its objects), or built
-    afresh inside the test's transaction (transactional tests, or a test whose database
-    transaction began before the shared world could open)."""
-    if _transactional(request.node):
-        request.getfixturevalue("transactional_db")
-        return build_world()
-    request.getfixturevalue("db")
+def world(db):
+    """The world of tests/world.py: a copy of the shared one's objects, or one built
+    inside the test's transaction when its transaction began before the shared world
+    could open (a ``django_db`` marker). Transactional tests build their own (see
+    tests/browser/conftest.py)."""
     if _shared.world is None:
         return build_world()
     return copy.deepcopy(_shared.world)
