@@ -146,8 +146,11 @@ def scope_for(user, module: str | None = None, *, write: bool = False, action=No
     cache = _cache(user)
     key = (module, action)
     if key not in cache:
-        paths = {m.unit.path for m in memberships_for(user, module, action)}
-        cache[key] = Scope(with_predecessors(paths))
+        paths = frozenset(m.unit.path for m in memberships_for(user, module, action))
+        # Modules opened at the same units share one walk through the unit history.
+        if ("history", paths) not in cache:
+            cache["history", paths] = with_predecessors(paths)
+        cache[key] = Scope(cache["history", paths])
     return cache[key]
 
 

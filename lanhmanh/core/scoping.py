@@ -112,13 +112,11 @@ class ScopedQuerySet(models.QuerySet):
         return self.filter(within(unit, self.scope_path))
 
 
-def get_visible_or_404(queryset_or_model, user, *, module=None, action=READ, **lookup):
+def get_visible_or_404(queryset_or_model: Any, user, *, module=None, action=READ, **lookup):
     """Fetch one object the user may see; a forbidden object is as missing as a missing one."""
-    qs = (
-        queryset_or_model._default_manager.all()
-        if isinstance(queryset_or_model, type)
-        else queryset_or_model
-    )
+    qs = queryset_or_model
+    if isinstance(qs, type) and issubclass(qs, models.Model):
+        qs = qs._default_manager.all()
     try:
         obj = qs.visible_to(user, module=module, action=action).get(**lookup)
     except (qs.model.DoesNotExist, ValueError, TypeError, OverflowError) as exc:

@@ -2,6 +2,7 @@
 
 import datetime
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db.models import (
     Case,
@@ -268,10 +269,10 @@ def _task_rows(user):
     )
 
 
-def _grouped(tasks) -> list[tuple[Plan, list[Task]]]:
+def _grouped(tasks) -> list[tuple[Plan, list[Any]]]:
     """Tasks grouped by plan: plans with open tasks first, then the newest; open tasks
-    first inside a plan."""
-    groups: dict[int, tuple[Plan, list[Task]]] = {}
+    first inside a plan. (Tasks of ``_task_rows``, annotated with ``is_done``.)"""
+    groups: dict[int, tuple[Plan, list[Any]]] = {}
     for task in tasks:
         groups.setdefault(task.plan_id, (task.plan, []))[1].append(task)
     far = datetime.date.max
@@ -283,11 +284,11 @@ def _grouped(tasks) -> list[tuple[Plan, list[Task]]]:
     )
 
 
-def tasks_led_by(user, agencies) -> list[tuple[Plan, list[Task]]]:
+def tasks_led_by(user, agencies) -> list[tuple[Plan, list[Any]]]:
     return _grouped(_task_rows(user).filter(lead__in=agencies))
 
 
-def tasks_coordinated_by(user, agencies) -> list[tuple[Plan, list[Task]]]:
+def tasks_coordinated_by(user, agencies) -> list[tuple[Plan, list[Any]]]:
     return _grouped(
         _task_rows(user).filter(coordinating__in=agencies).exclude(lead__in=agencies).distinct()
     )

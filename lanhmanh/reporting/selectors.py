@@ -172,8 +172,8 @@ def reports_due(user) -> list[dict]:
         for line in lines:
             agency_id = line["agency"].pk if line["agency"] else None
             team_id = line["team"].pk if line["team"] else None
-            key = (line["form"].pk, line["unit"].pk, agency_id, team_id, line["period"].key)
-            line["submission"] = found.get(key)
+            found_key = (line["form"].pk, line["unit"].pk, agency_id, team_id, line["period"].key)
+            line["submission"] = found.get(found_key)
             line["deadline"] = line["form"].deadline(line["period"], line["unit"].level)
     return lines
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from lanhmanh.accounts.roles import Module
 from lanhmanh.accounts.scope import (
     READ,
+    REVIEW,
     WRITE,
     get_visible_or_404,
     memberships_for,
@@ -21,6 +22,8 @@ from lanhmanh.geography.models import AdministrativeUnit
 from .models import Submission
 
 MODULE = Module.REPORTING
+# ``home_unit(user, REVIEWERS)``: the first unit where the user reviews reports.
+REVIEWERS = REVIEW
 
 
 def require_read(user) -> None:

@@ -4,6 +4,7 @@ their sources."""
 import io
 
 import pytest
+from django.urls import reverse
 from docx import Document
 from openpyxl import load_workbook
 
@@ -65,7 +66,7 @@ def docx_text(data: bytes) -> tuple[str, list[list[str]]]:
 
 def test_the_report_document_has_the_official_parts(world, figures, client_for):
     response = client_for(world.th_coordinator).get(
-        f"/reporting/report.docx?unit={world.thanh_hoa.pk}&{QUERY}"
+        reverse("reporting:report_docx") + f"?unit={world.thanh_hoa.pk}&{QUERY}"
     )
     assert response.status_code == 200
     assert response["Content-Type"].endswith("wordprocessingml.document")
@@ -106,7 +107,7 @@ def test_a_commune_reports_to_the_province_and_its_standing_agency(world, figure
 def test_the_figures_workbook_says_where_each_figure_comes_from(world, figures, client_for):
     approved, waiting = figures
     response = client_for(world.th_coordinator).get(
-        f"/reporting/report.xlsx?unit={world.thanh_hoa.pk}&{QUERY}"
+        reverse("reporting:report_xlsx") + f"?unit={world.thanh_hoa.pk}&{QUERY}"
     )
     assert response.status_code == 200
     wb = load_workbook(io.BytesIO(response.content))
@@ -126,12 +127,10 @@ def test_the_figures_workbook_says_where_each_figure_comes_from(world, figures, 
 
 def test_documents_of_a_unit_outside_the_scope_give_404(world, client_for):
     client = client_for(world.th_coordinator)
-    for name in ("report.docx", "report.xlsx"):
-        assert client.get(f"/reporting/{name}?unit={world.bac_ninh.pk}").status_code == 404
+    for name in ("reporting:report_docx", "reporting:report_xlsx"):
+        assert client.get(reverse(name), {"unit": world.bac_ninh.pk}).status_code == 404
         assert (
-            client_for(world.th_tips)
-            .get(f"/reporting/{name}?unit={world.thanh_hoa.pk}")
-            .status_code
+            client_for(world.th_tips).get(reverse(name), {"unit": world.thanh_hoa.pk}).status_code
             == 404
         )
 
@@ -139,5 +138,8 @@ def test_documents_of_a_unit_outside_the_scope_give_404(world, client_for):
 def test_a_leader_may_download_the_documents(world, figures, client_for):
     client = client_for(world.th_leader)
     assert (
-        client.get(f"/reporting/report.docx?unit={world.thanh_hoa.pk}&{QUERY}").status_code == 200
+        client.get(
+            reverse("reporting:report_docx") + f"?unit={world.thanh_hoa.pk}&{QUERY}"
+        ).status_code
+        == 200
     )

@@ -6,6 +6,7 @@ import io
 from decimal import Decimal
 
 import pytest
+from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
 from lanhmanh.reporting.excel import FIRST_ROW, META_SHEET, NOT_A_TEMPLATE, NOT_EXCEL, SHEET
@@ -31,7 +32,7 @@ def draft(world, form):
 
 
 def template(client, submission):
-    response = client.get(f"/reporting/submissions/{submission.pk}/template.xlsx")
+    response = client.get(reverse("reporting:submission_template", args=[submission.pk]))
     assert response.status_code == 200
     assert "attachment" in response["Content-Disposition"]
     return load_workbook(io.BytesIO(response.content))
@@ -58,7 +59,7 @@ def fill(wb, cells=None, **more):
 
 
 def upload(client, submission, file):
-    return client.post(f"/reporting/submissions/{submission.pk}/upload/", {"file": file})
+    return client.post(reverse("reporting:submission_upload", args=[submission.pk]), {"file": file})
 
 
 def text(response):
@@ -215,7 +216,9 @@ def test_outsiders_get_404_and_readers_403(world, draft, client_for):
     wb_client = client_for(world.hac_thanh_officer)
     file = fill(template(wb_client, draft), awareness_activities=1)
     outsider = client_for(world.bn_coordinator)
-    assert outsider.get(f"/reporting/submissions/{draft.pk}/template.xlsx").status_code == 404
+    assert (
+        outsider.get(reverse("reporting:submission_template", args=[draft.pk])).status_code == 404
+    )
     assert upload(outsider, draft, file).status_code == 404
     file.seek(0)
     assert upload(client_for(world.th_leader), draft, file).status_code == 403

@@ -6,6 +6,7 @@ import html
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from lanhmanh.indicators.models import Indicator
 from lanhmanh.plans.models import Plan, Target
@@ -69,7 +70,7 @@ def plans(world):
 
 
 def page(client, unit, query=""):
-    response = client.get(f"/reporting/units/{unit.pk}/targets/{query}")
+    response = client.get(reverse("reporting:unit_targets", args=[unit.pk]) + query)
     assert response.status_code == 200
     return html.unescape(response.content.decode())
 
@@ -122,15 +123,21 @@ def test_a_unit_without_plans_says_so(world, plans, client_for):
 
 def test_a_unit_outside_the_scope_gives_404(world, plans, client_for):
     client = client_for(world.th_coordinator)
-    assert client.get(f"/reporting/units/{world.bac_ninh.pk}/targets/").status_code == 404
-    assert client.get("/reporting/units/999999/targets/").status_code == 404
+    assert (
+        client.get(reverse("reporting:unit_targets", args=[world.bac_ninh.pk])).status_code == 404
+    )
+    assert client.get(reverse("reporting:unit_targets", args=[999999])).status_code == 404
     # Without the reporting module the page does not exist for the user.
     assert (
-        client_for(world.th_tips).get(f"/reporting/units/{world.thanh_hoa.pk}/targets/").status_code
+        client_for(world.th_tips)
+        .get(reverse("reporting:unit_targets", args=[world.thanh_hoa.pk]))
+        .status_code
         == 404
     )
     nobody = client_for(world.nobody)
-    assert nobody.get(f"/reporting/units/{world.thanh_hoa.pk}/targets/").status_code == 404
+    assert (
+        nobody.get(reverse("reporting:unit_targets", args=[world.thanh_hoa.pk])).status_code == 404
+    )
 
 
 def test_the_query_count_grows_with_plans_not_with_targets(world, plans, client_for):
