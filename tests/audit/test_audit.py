@@ -273,3 +273,13 @@ def test_a_commitment_download_is_recorded(world, records, client_for):
         "inspections.commitment",
         str(commitment.pk),
     )
+
+
+def test_details_json_cannot_hold_are_recorded_as_text(world):
+    import datetime
+
+    event = audit(
+        world.th_admin, AuditAction.READ, world.hac_thanh, on=datetime.date(2026, 3, 1), x={1}
+    )
+    assert event.detail == {"on": "2026-03-01", "x": "{1}"}
+    assert audit(world.th_admin, AuditAction.READ, world.hac_thanh, ok=1) is not None
