@@ -1,10 +1,24 @@
 """Query-string filters of the API lists. They narrow a queryset that is already scoped."""
 
 import django_filters
+from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from lanhmanh.core.params import MAX_ID
 from lanhmanh.geography.models import AdministrativeUnit, Kind, Level, Scheme
 from lanhmanh.organizations.models import Agency, InspectionTeam
+
+
+class IdFilter(django_filters.NumberFilter):
+    """An id: a whole number a database column holds; anything else is a 400, never a
+    query the database refuses."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", 1)
+        kwargs.setdefault("max_value", MAX_ID)
+        super().__init__(*args, **kwargs)
 
 
 class UnitFilter(django_filters.FilterSet):
@@ -13,7 +27,7 @@ class UnitFilter(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(choices=Kind.choices)
     # A plain number, not a model choice: an unknown or forbidden parent gives an empty
     # list, not an error that would tell the two apart.
-    parent = django_filters.NumberFilter(field_name="parent_id")
+    parent = IdFilter(field_name="parent_id")
     q = django_filters.CharFilter(method="filter_q", label=_("Tìm theo tên (không dấu)"))
     valid_on = django_filters.DateFilter(method="filter_valid_on", label=_("Có hiệu lực vào ngày"))
 
@@ -29,7 +43,7 @@ class UnitFilter(django_filters.FilterSet):
 
 
 class AgencyFilter(django_filters.FilterSet):
-    unit = django_filters.NumberFilter(field_name="unit_id")
+    unit = IdFilter(field_name="unit_id")
     sector = django_filters.CharFilter(field_name="sector__code")
     is_active = django_filters.BooleanFilter()
     q = django_filters.CharFilter(method="filter_q", label=_("Tìm theo tên (không dấu)"))
@@ -43,7 +57,7 @@ class AgencyFilter(django_filters.FilterSet):
 
 
 class TeamFilter(django_filters.FilterSet):
-    unit = django_filters.NumberFilter(field_name="unit_id")
+    unit = IdFilter(field_name="unit_id")
 
     class Meta:
         model = InspectionTeam

@@ -8,6 +8,8 @@ they came from, as django-axes does to lock it out: only staff have accounts, an
 address is what traces a guessing attack.
 """
 
+import logging
+
 from auditlog.models import LogEntry
 from axes.signals import user_locked_out
 from django.contrib.admin.models import LogEntry as AdminLogEntry
@@ -18,6 +20,8 @@ from django.dispatch import receiver
 from lanhmanh.core.audit import AuditAction, unit_path_of
 
 from .models import AuditEvent
+
+logger = logging.getLogger(__name__)
 
 _WRITES = {
     LogEntry.Action.CREATE: AuditAction.CREATE,
@@ -30,6 +34,13 @@ _WRITES = {
 def copy_auditlog_entry(sender, instance, created, **kwargs):
     if not created:
         return
+    try:
+        _copy(instance)
+    except Exception:  # the data change itself goes on; auditlog's entry remains
+        logger.exception("auditlog entry %s not copied to the trail", instance.pk)
+
+
+def _copy(instance):
     changes = instance.changes_dict or {}
     action = _WRITES.get(instance.action)
     if action is None:

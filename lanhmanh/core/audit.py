@@ -9,7 +9,8 @@
 request's user, or the user given; None for an anonymous person), what (``action``), on
 what (``obj``: its type, id, text and the administrative unit it belongs to, which decides
 which province administrator sees the event), and ``detail`` (JSON-serialisable values).
-It never raises: an audit failure is logged and the user's action goes on.
+Detail values become JSON (dates, decimals as text; anything else as its str()). It
+never raises: an audit failure is logged and the user's action goes on.
 
 Reads and downloads are recorded per page, not per query: decorate the view with
 ``@audited(AuditAction.READ)`` (or DOWNLOAD, EXPORT, UPLOAD). After a successful GET the
@@ -24,8 +25,10 @@ people (a citizen's tip) never store one, whatever the caller passes.
 from __future__ import annotations
 
 import functools
+import json
 import logging
 
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -94,6 +97,9 @@ def audit(request_or_user, action: str, obj=None, **detail):
     name = detail.pop("actor_name", None) or (actor.get_username() if signed_in else "")
     if request is not None and ip is None:
         ip = request.META.get("REMOTE_ADDR")
+    # Dates, decimals and anything else become text here: a value JSON cannot hold would
+    # otherwise fail inside the request's transaction and spoil it.
+    detail = json.loads(json.dumps(detail, cls=_Encoder))
     try:
         return AuditEvent.objects.create(
             actor=actor if signed_in else None,
@@ -111,6 +117,14 @@ def audit(request_or_user, action: str, obj=None, **detail):
     except Exception:  # the user's action must not fail because its record did
         logger.exception("audit event %s not recorded", action)
         return None
+
+
+class _Encoder(DjangoJSONEncoder):
+    def default(self, o):
+        try:
+            return super().default(o)
+        except TypeError:
+            return str(o)
 
 
 def _uploaded(request) -> list[dict]:

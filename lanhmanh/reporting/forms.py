@@ -19,7 +19,7 @@ from lanhmanh.core.forms import BootstrapMixin
 from lanhmanh.indicators.models import Source, disaggregation_keys, disaggregation_label
 from lanhmanh.indicators.values import indicator_values
 
-from .periods import Period, period_from_key, reporting_month_of
+from .periods import Period, is_future, period_from_key, reporting_month_of
 from .validation import cell_key
 
 
@@ -233,7 +233,10 @@ def period_initial(period: Period) -> dict:
 
 
 def period_from_request(value: str | None, default: Period) -> Period:
+    """The period a query names, unless it is not a period or has not started yet (a
+    '9999-M12' names no report anyone can send, and its deadline is past the calendar)."""
     try:
-        return period_from_key(value or "")
+        period = period_from_key(value or "")
     except ValueError:
         return default
+    return default if is_future(period, timezone.localdate()) else period

@@ -28,6 +28,7 @@ from django.db import models
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from lanhmanh.core.params import MAX_YEAR, MIN_YEAR
 from lanhmanh.indicators.registry import Window
 
 CUTOFF_DAY = 15  # windows start on the 15th and end on the 14th
@@ -203,16 +204,26 @@ _KEY = re.compile(
 )
 
 
+def _check_year(year: int) -> int:
+    """Keys name years a programme can concern: '9999-M12' would put its deadline past
+    the calendar's end."""
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise ValueError(f"year out of range: {year}")
+    return year
+
+
 def period_from_key(key: str) -> Period:
     """The period a key names; ValueError for anything else."""
     m = _KEY.match(key or "")
     if not m:
         raise ValueError(f"not a period key: {key!r}")
     if m["start"]:
-        return ad_hoc(
-            datetime.date.fromisoformat(m["start"]), datetime.date.fromisoformat(m["end"])
-        )
-    year = int(m["year"])
+        start = datetime.date.fromisoformat(m["start"])
+        end = datetime.date.fromisoformat(m["end"])
+        _check_year(start.year)
+        _check_year(end.year)
+        return ad_hoc(start, end)
+    year = _check_year(int(m["year"]))
     if m["month"]:
         return month(year, int(m["month"]))
     if m["quarter"]:

@@ -51,3 +51,11 @@ def test_no_api_operation_answers_with_a_server_error(api, mode):
         check()
     assert failures == []
     assert len(sent) >= 5 * len(operations)
+
+
+def test_an_id_filter_beyond_a_database_integer_is_a_bad_request(world, client_for):
+    client = client_for(world.th_coordinator)
+    for name, parameter in [("api:team-list", "unit"), ("api:unit-list", "parent")]:
+        for value in ["-" + "4" * 40, "9" * 30, "1.5", "abc"]:
+            assert client.get(reverse(name), {parameter: value}).status_code == 400
+        assert client.get(reverse(name), {parameter: "1"}).status_code == 200

@@ -228,3 +228,58 @@ def test_the_export_neutralises_formulas_and_is_itself_recorded(world, client_fo
     assert '\'=HYPERLINK("http://x","y")' in cells
     assert not any(isinstance(v, str) and v.startswith("=") for v in cells)
     assert events(AuditAction.EXPORT)[0].actor == world.national
+
+
+def test_a_report_read_and_its_template_download_are_recorded(world, client_for):
+    from lanhmanh.reporting.periods import month
+    from lanhmanh.reporting.services import submission_create
+    from tests.reporting.helpers import make_form
+
+    draft = submission_create(
+        form=make_form(), unit=world.hac_thanh, period=month(2026, 1), user=world.hac_thanh_officer
+    )
+    client = client_for(world.th_coordinator)
+    client.get(reverse("reporting:submission_detail", args=[draft.pk]))
+    client.get(reverse("reporting:submission_template", args=[draft.pk]))
+    recorded = [
+        (e.action, e.object_type, e.object_id)
+        for e in events()
+        if e.action in (AuditAction.READ, AuditAction.DOWNLOAD)
+    ]
+    assert recorded == [
+        (AuditAction.READ, "reporting.submission", str(draft.pk)),
+        (AuditAction.DOWNLOAD, "reporting.submission", str(draft.pk)),
+    ]
+
+
+def test_a_commitment_download_is_recorded(world, records, client_for):
+    import datetime
+
+    from django.core.files.base import ContentFile
+
+    from lanhmanh.inspections import services
+
+    commitment = services.commitment_add(
+        establishment=records.sao_dem,
+        signed_on=datetime.date(2025, 9, 1),
+        signed_by="Nguyễn Văn Chủ",
+        document=ContentFile(b"%PDF-1.4", name="cam-ket.pdf"),
+    )
+    client = client_for(world.th_inspector)
+    response = client.get(reverse("inspections:commitment_document", args=[commitment.pk]))
+    assert response.status_code == 200
+    (download,) = events(AuditAction.DOWNLOAD)
+    assert (download.object_type, download.object_id) == (
+        "inspections.commitment",
+        str(commitment.pk),
+    )
+
+
+def test_details_json_cannot_hold_are_recorded_as_text(world):
+    import datetime
+
+    event = audit(
+        world.th_admin, AuditAction.READ, world.hac_thanh, on=datetime.date(2026, 3, 1), x={1}
+    )
+    assert event.detail == {"on": "2026-03-01", "x": "{1}"}
+    assert audit(world.th_admin, AuditAction.READ, world.hac_thanh, ok=1) is not None

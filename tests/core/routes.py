@@ -37,6 +37,7 @@ KNOWN_PARAMETERS = {
     "user",
     "action",
     "object",
+    "person",
 }
 _READS = re.compile(
     r"""GET(?:\.get\(|\.getlist\(|\[)\s*["'](\w+)["']|["'](\w+)["']\s+in\s+request\.GET"""

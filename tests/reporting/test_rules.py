@@ -168,3 +168,22 @@ def test_opening_a_future_report_on_screen_says_why_and_creates_nothing(world, f
     assert response.status_code == 200
     assert str(services.FUTURE_PERIOD % {"period": FUTURE.label}) in response.content.decode()
     assert not Submission.objects.exists()
+
+
+@pytest.mark.parametrize("key", ["2099-M01", "9999-M12", "9999-Y", "adhoc-9999-12-01-9999-12-31"])
+def test_the_review_list_falls_back_to_the_period_due_for_a_future_one(
+    world, form, client_for, key
+):
+    response = client_for(world.th_coordinator).get(
+        reverse("reporting:review_list"), {"unit": world.thanh_hoa.pk, "period": key}
+    )
+    assert response.status_code == 200
+    assert response.context["period"].key != key
+
+
+@pytest.mark.parametrize("key", ["9999-M12", "1000-Y", "adhoc-9999-12-01-9999-12-31"])
+def test_a_period_key_names_a_year_a_programme_can_concern(key):
+    from lanhmanh.reporting.periods import period_from_key
+
+    with pytest.raises(ValueError):
+        period_from_key(key)
