@@ -17,6 +17,7 @@ from .importing import (
     also_text,
     highlighted_source,
     plan_import_create,
+    plan_import_fresh_since,
     plan_import_save,
     read_error_message,
     task_groups,
@@ -52,7 +53,9 @@ def import_upload(request):
 def import_review(request, pk):
     _require_writer(request.user)
     try:
-        record = PlanImport.objects.visible_to(request.user).get(pk=pk, plan__isnull=True)
+        record = PlanImport.objects.visible_to(request.user).get(
+            pk=pk, plan__isnull=True, created_at__gte=plan_import_fresh_since()
+        )
     except PlanImport.DoesNotExist as exc:
         raise Http404 from exc
     draft = record.draft
