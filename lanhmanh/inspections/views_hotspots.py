@@ -6,6 +6,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from lanhmanh.core.concurrency import add_version
 from lanhmanh.organizations.models import Agency
 
 from . import selectors, services
@@ -86,6 +87,7 @@ def hotspot_status(request, pk):
     hotspot = _hotspot(request, pk)
     require_write(request.user, hotspot.unit)
     form = HotspotStatusForm(request.POST or None, agencies=_agencies(request.user))
+    add_version(form, hotspot)
     if request.method == "POST" and form.is_valid():
         try:
             services.hotspot_status_change(hotspot=hotspot, by=request.user, **form.cleaned_data)

@@ -14,6 +14,7 @@ from django.utils.translation import ngettext
 from lanhmanh.accounts.permissions import can_write, require_write
 from lanhmanh.accounts.roles import WRITERS, Module
 from lanhmanh.accounts.scope import active_roles, get_visible_or_404
+from lanhmanh.core.concurrency import add_version
 from lanhmanh.geography.models import AdministrativeUnit
 
 from . import services
@@ -291,7 +292,7 @@ def team_update(request, pk):
         "established_on": team.established_on,
         "dissolved_on": team.dissolved_on,
     }
-    form = TeamForm(request.POST or None, initial=initial)
+    form = add_version(TeamForm(request.POST or None, initial=initial), team)
     if request.method == "POST" and form.is_valid():
         try:
             services.team_update(team=team, **form.cleaned_data)

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from lanhmanh.accounts.permissions import can_write
+from lanhmanh.core.concurrency import posted_version
 from lanhmanh.organizations.models import Agency
 
 from . import selectors
@@ -162,10 +163,8 @@ def submission_detail(request, pk):
         return _page(request, submission)
     sheet = FigureSheet(submission)
     values = sheet.read(request.POST)
-    try:
-        version = int(request.POST.get("version", ""))
-    except ValueError:
-        version = submission.version
+    # A missing or garbled version is refused as stale, never skipped.
+    version = posted_version(request)
     try:
         result = submission_save_values(
             submission=submission, values=values, version=version, user=request.user
@@ -210,7 +209,5 @@ def submission_submit_view(request, pk):
 
 
 def _version(request, submission) -> int:
-    try:
-        return int(request.POST.get("version", ""))
-    except ValueError:
-        return submission.version
+    """The version the form was made from: a missing one is stale, never skipped."""
+    return posted_version(request)
