@@ -33,6 +33,9 @@ class User(AbstractUser):
     position = models.CharField(_("chức vụ"), max_length=150, blank=True)
     phone = models.CharField(_("điện thoại"), max_length=30, blank=True)
 
+    # Optimistic concurrency: an edit form made from an older version is refused.
+    version = models.PositiveIntegerField(_("phiên bản"), default=1)
+
     objects = UserManager()
 
     class Meta:

@@ -17,6 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from lanhmanh.core.concurrency import version_claim
 from lanhmanh.core.text import nfc
 from lanhmanh.geography.models import AdministrativeUnit
 
@@ -114,14 +115,16 @@ def user_create(
 
 
 @transaction.atomic
-def user_update(*, by: User, user: User, **fields) -> User:
+def user_update(*, by: User, user: User, version: int | None = None, **fields) -> User:
     unknown = set(fields) - set(EDITABLE_FIELDS)
     if unknown:
         raise ValueError(f"not editable: {sorted(unknown)}")
+    if version is not None:  # None: an internal caller, not an edit form
+        version_claim(user, version)
     for name, value in fields.items():
         setattr(user, name, nfc(value).strip())
     user.full_clean()
-    user.save(update_fields=list(fields))
+    user.save(update_fields=[*fields, "version"])
     return user
 
 

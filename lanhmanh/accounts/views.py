@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from lanhmanh.core.audit import AuditAction, audited
+from lanhmanh.core.concurrency import add_version
 from lanhmanh.core.text import fold
 from lanhmanh.organizations.models import Agency
 
@@ -223,7 +224,7 @@ def _show_password_once(request, user, password):
 def user_update(request, pk):
     user = _manageable_user(request, pk)
     initial = {name: getattr(user, name) for name in services.EDITABLE_FIELDS}
-    form = UserUpdateForm(request.POST or None, initial=initial)
+    form = add_version(UserUpdateForm(request.POST or None, initial=initial), user)
     if request.method == "POST" and form.is_valid():
         try:
             services.user_update(by=request.user, user=user, **form.cleaned_data)

@@ -20,3 +20,59 @@ class LanguageMiddleware(MiddlewareMixin):
     def process_response(self, request, response):
         response.headers.setdefault("Content-Language", translation.get_language())
         return response
+
+
+class ConflictMiddleware:
+    """Answers 409 with a page instead of an error: for a form made from an older version
+    of what it edits (both versions shown), and for a database that stayed busy longer
+    than its timeout (SQLite's single writer)."""
+
+    IGNORED = {"csrfmiddlewaretoken", "version", "confirm_removal", "more"}
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        from django.db import OperationalError
+        from django.shortcuts import render
+
+        from .concurrency import StaleVersion
+
+        if isinstance(exception, StaleVersion):
+            return render(
+                request,
+                "core/conflict.html",
+                {"rows": self._rows(request, exception.current), "conflict": exception},
+                status=409,
+            )
+        if isinstance(exception, OperationalError) and "locked" in str(exception):
+            return render(request, "core/busy.html", status=409)
+        return None
+
+    def _rows(self, request, current):
+        """(label, what this form sent, what is saved) for each field of the form that the
+        object has."""
+        rows = []
+        for name in request.POST:
+            if name in self.IGNORED or "-" in name:
+                continue
+            try:
+                field = current._meta.get_field(name)
+            except Exception:  # noqa: S112 - not a field of the object: not compared
+                continue
+            if field.is_relation and not field.many_to_many:
+                saved = getattr(current, name, None)
+            elif field.many_to_many:
+                saved = ", ".join(str(o) for o in getattr(current, name).all())
+            elif field.choices:
+                saved = getattr(current, f"get_{name}_display")()
+            else:
+                saved = getattr(current, name)
+            mine = ", ".join(request.POST.getlist(name))
+            if field.choices and not field.is_relation:
+                mine = dict(field.flatchoices).get(mine, mine)
+            rows.append((field.verbose_name, mine, "" if saved is None else saved))
+        return rows

@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lanhmanh.core.forms import BootstrapMixin, DateInput
+from lanhmanh.core.uploads import ESTABLISHMENT_REGISTER, check_document, check_size
 from lanhmanh.organizations.models import Agency
 
 from .models import (
@@ -85,8 +86,18 @@ class CommitmentForm(BootstrapMixin, forms.Form):
     signed_on = forms.DateField(label=_("Ngày ký"), widget=DateInput(), initial=timezone.localdate)
     signed_by = forms.CharField(label=_("Người ký"), max_length=120)
     document_number = forms.CharField(label=_("Số văn bản cam kết"), max_length=60, required=False)
-    document = forms.FileField(label=_("Bản cam kết (tệp)"), required=False)
+    document = forms.FileField(
+        label=_("Bản cam kết (tệp PDF hoặc ảnh)"),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"}),
+    )
     valid_until = forms.DateField(label=_("Hiệu lực đến"), required=False, widget=DateInput())
+
+    def clean_document(self):
+        document = self.cleaned_data.get("document")
+        if document:
+            check_document(document)
+        return document
 
 
 class ImportUploadForm(BootstrapMixin, forms.Form):
@@ -94,6 +105,11 @@ class ImportUploadForm(BootstrapMixin, forms.Form):
         label=_("Địa bàn của danh sách"), queryset=None, empty_label=_("— Chọn —")
     )
     file = forms.FileField(label=_("Tệp Excel (.xlsx)"))
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        check_size(upload.size, ESTABLISHMENT_REGISTER)  # before reading it into memory
+        return upload
 
     def __init__(self, *args, units, **kwargs):
         super().__init__(*args, **kwargs)

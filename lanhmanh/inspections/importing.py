@@ -27,6 +27,7 @@ from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
 
 from lanhmanh.core.text import fold, nfc
+from lanhmanh.core.uploads import ESTABLISHMENT_REGISTER, UNREADABLE, check_archive
 from lanhmanh.core.xlsx_export import safe_row, unescape, workbook_bytes
 from lanhmanh.geography.models import AdministrativeUnit, Level
 
@@ -65,6 +66,9 @@ COLUMNS = [
 ]
 COLUMNS_BY_KEY = {c.key: c for c in COLUMNS}
 BATCH = 1000
+# A preview lives this long after its upload; then it is deleted (on the next upload, by
+# `manage.py expire_uploads`, and refused when opened).
+IMPORT_PREVIEW_HOURS = 24
 
 FILE_UNREADABLE = _("Không đọc được tệp: hãy tải lên tệp Excel (.xlsx).")
 FILE_EMPTY = _("Tệp không có dòng dữ liệu nào.")
@@ -249,7 +253,13 @@ def _map_header(header) -> tuple[list[str | None], list[str]]:
 def establishments_import_parse(
     *, content: bytes, file_name: str, unit: AdministrativeUnit, by
 ) -> EstablishmentImport:
-    """Read a register into a reviewable import; the register itself is not touched."""
+    """Read a register into a reviewable import; the register itself is not touched.
+    A file over the upload limits is refused before it is read, and nothing is stored."""
+    try:
+        check_archive(content, ESTABLISHMENT_REGISTER)
+    except ValidationError as error:
+        raise (ValidationError(FILE_UNREADABLE) if error.code == UNREADABLE else error) from None
+    establishment_imports_expire()
     header, rows = _read_sheet(content)
     if header is None:
         raise ValidationError(FILE_EMPTY)
@@ -265,6 +275,19 @@ def establishments_import_parse(
     return EstablishmentImport.objects.create(
         unit=unit, file_name=file_name[:255], rows=parsed, file_errors=file_errors, created_by=by
     )
+
+
+def establishment_imports_expire(*, now=None) -> int:
+    """Delete previews older than ``IMPORT_PREVIEW_HOURS``: a preview is for the review
+    that follows its upload, not a store of files (they grew the database by hundreds of
+    megabytes). Returns how many were deleted."""
+    cutoff = (now or timezone.now()) - datetime.timedelta(hours=IMPORT_PREVIEW_HOURS)
+    deleted, _ = EstablishmentImport.objects.filter(created_at__lt=cutoff).delete()
+    return deleted
+
+
+def import_expired(import_: EstablishmentImport) -> bool:
+    return import_.created_at < timezone.now() - datetime.timedelta(hours=IMPORT_PREVIEW_HOURS)
 
 
 def _parse_rows(rows, keys, lookups: _Lookups) -> list[dict]:

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from lanhmanh.accounts.scope import get_visible_or_404
 from lanhmanh.core.audit import AuditAction, audited
+from lanhmanh.core.concurrency import add_version
 from lanhmanh.geography.models import AdministrativeUnit
 
 from . import selectors, services
@@ -151,6 +152,7 @@ def establishment_update(request, pk):
     establishment = _writable_establishment(request, pk)
     initial = {name: getattr(establishment, name) for name in services.establishments.EDITABLE}
     form = EstablishmentForm(request.POST or None, initial=initial)
+    add_version(form, establishment)
     if request.method == "POST" and form.is_valid():
         try:
             services.establishment_update(

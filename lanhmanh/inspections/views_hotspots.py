@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from lanhmanh.accounts.scope import get_visible_or_404
 from lanhmanh.core.audit import AuditAction, audited
+from lanhmanh.core.concurrency import add_version
 from lanhmanh.organizations.models import Agency
 
 from . import selectors, services
@@ -87,6 +88,7 @@ def hotspot_status(request, pk):
     hotspot = _hotspot(request, pk)
     require_write(request.user, hotspot.unit)
     form = HotspotStatusForm(request.POST or None, agencies=_agencies(request.user))
+    add_version(form, hotspot)
     if request.method == "POST" and form.is_valid():
         try:
             services.hotspot_status_change(hotspot=hotspot, by=request.user, **form.cleaned_data)

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from lanhmanh.accounts.scope import get_visible_or_404
 from lanhmanh.core.audit import AuditAction, audited
@@ -16,9 +17,11 @@ from .importing import (
     establishments_import_parse,
     establishments_import_save,
     import_counts,
+    import_expired,
 )
 from .models import EstablishmentImport
 
+IMPORT_EXPIRED = gettext_lazy("Bản xem trước đã hết hạn: hãy tải tệp lên lại.")
 PREVIEW_ROWS = 50
 ERROR_ROWS = 200
 
@@ -52,6 +55,9 @@ def import_review(request, pk):
         EstablishmentImport.objects.select_related("unit"), request.user, pk=pk
     )
     require_write(request.user, import_.unit)
+    if import_expired(import_):
+        messages.error(request, IMPORT_EXPIRED)
+        return redirect("inspections:import_upload")
     error = None
     if request.method == "POST":
         try:

@@ -82,13 +82,32 @@ def iter_rows(content: bytes) -> Iterator[tuple[int, tuple]]:
         date_styles: set[int] = set()
         for kind, path in rels.values():
             if kind.endswith("/sharedStrings"):
-                shared = [_text(ns, si) for si in _parse(archive, path).iter(f"{ns}si")]
+                shared = _shared_strings(archive, path, ns)
             elif kind.endswith("/styles"):
                 date_styles = _date_styles(_parse(archive, path), ns)
         source = archive.open(sheet_path)
     except (zipfile.BadZipFile, KeyError, AttributeError, etree.XMLSyntaxError) as exc:
         raise XlsxError(str(exc)) from exc
     return _rows(source, ns, shared, date_styles, epoch or WINDOWS_EPOCH)
+
+
+def _shared_strings(archive: zipfile.ZipFile, path: str, ns: str) -> list[str]:
+    """The strings, streamed: only the list of texts stays in memory, not the XML tree."""
+    found = []
+    with archive.open(path) as f:
+        for _, si in etree.iterparse(
+            f, events=("end",), tag=f"{ns}si", resolve_entities=False, no_network=True
+        ):
+            found.append(_text(ns, si))
+            _forget(si)
+    return found
+
+
+def _forget(element) -> None:
+    """Drop an element already read, and the ones read before it."""
+    element.clear()
+    while element.getprevious() is not None:
+        del element.getparent()[0]
 
 
 def _iso(text: str):
@@ -157,7 +176,7 @@ def _rows(source, ns, shared, date_styles, epoch) -> Iterator[tuple[int, tuple]]
                     elif value.is_integer():
                         value = int(value)
                 values.append(value)
-            row.clear()
+            _forget(row)
             for value in values:
                 if value is not None and value != "":
                     yield number, tuple(values)

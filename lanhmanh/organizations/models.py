@@ -132,6 +132,9 @@ class InspectionTeam(models.Model):
     established_on = models.DateField(_("ngày thành lập"), null=True, blank=True)
     dissolved_on = models.DateField(_("ngày giải thể"), null=True, blank=True)
 
+    # Optimistic concurrency: an edit form made from an older version is refused.
+    version = models.PositiveIntegerField(_("phiên bản"), default=1)
+
     objects = InspectionTeamQuerySet.as_manager()
 
     class Meta:

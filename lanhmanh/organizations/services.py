@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from lanhmanh.core.concurrency import version_claim
 from lanhmanh.core.text import nfc
 from lanhmanh.geography.models import AdministrativeUnit
 
@@ -229,7 +230,10 @@ def team_update(
     decision_number: str = "",
     established_on: datetime.date | None = None,
     dissolved_on: datetime.date | None = None,
+    version: int | None = None,
 ) -> InspectionTeam:
+    if version is not None:  # None: an internal caller, not an edit form
+        version_claim(team, version)
     team.name = nfc(name).strip()
     team.decision_number = decision_number.strip()
     team.established_on = established_on

@@ -15,6 +15,7 @@ from lanhmanh.accounts.permissions import can_write, require_write
 from lanhmanh.accounts.roles import Module
 from lanhmanh.accounts.scope import WRITE, get_visible_or_404, units_of
 from lanhmanh.core.audit import AuditAction, audited
+from lanhmanh.core.concurrency import add_version
 from lanhmanh.geography.models import AdministrativeUnit
 
 from . import services
@@ -293,7 +294,7 @@ def team_update(request, pk):
         "established_on": team.established_on,
         "dissolved_on": team.dissolved_on,
     }
-    form = TeamForm(request.POST or None, initial=initial)
+    form = add_version(TeamForm(request.POST or None, initial=initial), team)
     if request.method == "POST" and form.is_valid():
         try:
             services.team_update(team=team, **form.cleaned_data)

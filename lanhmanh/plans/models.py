@@ -124,6 +124,9 @@ class Plan(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    # Optimistic concurrency: an edit form made from an older version is refused.
+    version = models.PositiveIntegerField(_("phiên bản"), default=1)
+
     objects = PlanQuerySet.as_manager()
 
     class Meta:

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -30,6 +31,7 @@ def plan_import_create(*, user, filename: str, content: bytes) -> PlanImport:
     """Read and parse an upload; raises the importer's DocumentReadError on a bad file or a
     text that is not a plan, before anything is saved."""
     text = read_document(content, filename)
+    plan_imports_expire()
     draft = parse_plan(text)
     plan_check(draft)
     result = draft.to_dict()
@@ -38,6 +40,26 @@ def plan_import_create(*, user, filename: str, content: bytes) -> PlanImport:
     record.source_file.save(filename, ContentFile(content), save=False)
     record.save()
     return record
+
+
+# An import not reviewed into a plan within this time is deleted with its file.
+IMPORT_PREVIEW_DAYS = 7
+
+
+def plan_import_fresh_since():
+    return timezone.now() - datetime.timedelta(days=IMPORT_PREVIEW_DAYS)
+
+
+def plan_imports_expire() -> int:
+    """Delete imports never saved as a plan, older than ``IMPORT_PREVIEW_DAYS``, and their
+    files; returns how many."""
+    stale = list(
+        PlanImport.objects.filter(plan__isnull=True, created_at__lt=plan_import_fresh_since())
+    )
+    for record in stale:
+        record.source_file.delete(save=False)
+        record.delete()
+    return len(stale)
 
 
 ALSO_LABELS = {

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
+from lanhmanh.core.concurrency import version_claim
 from lanhmanh.core.text import fold
 from lanhmanh.geography.models import AdministrativeUnit
 from lanhmanh.organizations.models import Agency
@@ -218,8 +219,14 @@ def _apply_rows(*, plan: Plan, model, rows, fields, ordered: bool = True) -> Non
 
 
 @transaction.atomic
-def plan_update(*, plan: Plan, fields: dict, bases=(), targets=(), tasks=()) -> Plan:
-    """Change a plan's header and its bases, targets and tasks, all or nothing."""
+def plan_update(
+    *, plan: Plan, fields: dict, bases=(), targets=(), tasks=(), version: int | None = None
+) -> Plan:
+    """Change a plan's header and its bases, targets and tasks, all or nothing. Targets
+    and tasks are edited only here, on the plan's page: the plan's ``version`` covers
+    them, and a page made from an older version is refused (``StaleVersion``)."""
+    if version is not None:  # None: an internal caller, not an edit form
+        version_claim(plan, version)
     for name in PLAN_FIELDS:
         if name in fields:
             setattr(plan, name, fields[name])

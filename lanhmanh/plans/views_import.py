@@ -22,6 +22,7 @@ from .plan_imports import (
     duplicates_of,
     highlighted_source,
     plan_import_create,
+    plan_import_fresh_since,
     plan_import_save,
     proposed_lead,
     read_error_message,
@@ -67,7 +68,9 @@ def _replaced(value, replaceable: dict):
 def import_review(request, pk):
     _require_writer(request.user)
     try:
-        record = PlanImport.objects.visible_to(request.user).get(pk=pk, plan__isnull=True)
+        record = PlanImport.objects.visible_to(request.user).get(
+            pk=pk, plan__isnull=True, created_at__gte=plan_import_fresh_since()
+        )
     except PlanImport.DoesNotExist as exc:
         raise Http404 from exc
     draft = record.draft

@@ -13,6 +13,7 @@ from django.utils.translation import ngettext
 
 from lanhmanh.accounts.permissions import require_write
 from lanhmanh.accounts.roles import Module
+from lanhmanh.core.concurrency import add_version
 
 from . import selectors, services
 from .forms_manage import (
@@ -128,7 +129,7 @@ def plan_update(request, pk):
     more = request.POST.get("more") if data is not None else None
     if more in (BASES, TARGETS, TASKS):
         data = _one_more_row(data, more)
-    form = PlanForm(data, instance=plan, agencies=agencies)
+    form = add_version(PlanForm(data, instance=plan, agencies=agencies), plan)
     bases = BasisFormSet(data, queryset=plan.bases.select_related("parent"), prefix=BASES)
     kwargs = {"form_kwargs": {"agencies": agencies, "agency_choices": agency_choices(agencies)}}
     targets = TargetFormSet(data, queryset=plan.targets.all(), prefix=TARGETS, **kwargs)
@@ -144,6 +145,7 @@ def plan_update(request, pk):
             try:
                 services.plan_update(
                     plan=plan,
+                    version=form.cleaned_data["version"],
                     fields=form.cleaned_data,
                     bases=_basis_rows(request.user, plan, bases),
                     targets=_rows(targets, services.TARGET_FIELDS),

@@ -10,9 +10,11 @@ cell it comes from.
 
 from __future__ import annotations
 
+import io
 import zipfile
 from dataclasses import dataclass, field
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from openpyxl import Workbook, load_workbook
@@ -20,6 +22,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from lanhmanh.core.uploads import REPORT_TEMPLATE, UNREADABLE, check_archive, check_size, error_text
 from lanhmanh.core.xlsx_export import workbook_bytes
 from lanhmanh.geography.models import AdministrativeUnit
 
@@ -169,7 +172,15 @@ def read_upload(submission, file) -> Upload:
     template of this form, unit, agency and period."""
     upload = Upload()
     try:
-        wb = load_workbook(file, data_only=True, read_only=False)
+        check_size(file.size, REPORT_TEMPLATE)
+        content = file.read()
+        check_archive(content, REPORT_TEMPLATE)
+    except ValidationError as error:
+        upload.errors.append(str(NOT_EXCEL) if error.code == UNREADABLE else error_text(error))
+        return upload
+    try:
+        # Read-only: rows are streamed, not kept as cell objects.
+        wb = load_workbook(io.BytesIO(content), data_only=True, read_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError):
         upload.errors.append(str(NOT_EXCEL))
         return upload
@@ -177,9 +188,9 @@ def read_upload(submission, file) -> Upload:
         upload.errors.append(str(NOT_A_TEMPLATE))
         return upload
     meta = {
-        str(row[0]): row[1]
+        str(row[0]): (row[1] if len(row) > 1 else None)
         for row in wb[META_SHEET].iter_rows(min_row=1, max_col=2, values_only=True)
-        if row[0]
+        if row and row[0]
     }
     mismatch = _mismatch(submission, meta)
     if mismatch:
@@ -191,9 +202,12 @@ def read_upload(submission, file) -> Upload:
         upload.errors.append(str(NOT_A_TEMPLATE))
         return upload
     sheet = FigureSheet(submission)
-    ws = wb[SHEET]
-    for row in range(FIRST_ROW, min(ws.max_row, FIRST_ROW + MAX_ROWS) + 1):
-        key = ws[f"{KEY}{row}"].value
+    rows = wb[SHEET].iter_rows(
+        min_row=FIRST_ROW, max_row=FIRST_ROW + MAX_ROWS, max_col=6, values_only=True
+    )
+    for row, values in enumerate(rows, start=FIRST_ROW):
+        values = (*values, None, None, None, None, None, None)[:6]
+        key, first, second = values[0], values[4], values[5]
         if key in (None, ""):
             continue
         key = str(key).strip()
@@ -203,9 +217,9 @@ def read_upload(submission, file) -> Upload:
             continue
         if cell.computed:  # shown in the template for reference, counted from records
             continue
-        first, second = ws[f"{FIRST}{row}"].value, ws[f"{SECOND}{row}"].value
         upload.values[key] = (first, second) if cell.is_ratio else first
         upload.where[key] = (f"{FIRST}{row}", cell)
+    wb.close()
     if not upload.values and not upload.errors:
         upload.errors.append(str(EMPTY))
     return upload

@@ -16,6 +16,7 @@ from lanhmanh.accounts.permissions import can_write
 from lanhmanh.accounts.roles import Module
 from lanhmanh.accounts.scope import WRITE, get_visible_or_404, units_of
 from lanhmanh.core.audit import AuditAction, audited
+from lanhmanh.core.concurrency import posted_version
 from lanhmanh.organizations.models import Agency, InspectionTeam
 
 from . import rules, selectors
@@ -163,10 +164,8 @@ def submission_detail(request, pk):
     values = sheet.read(request.POST)
     texts = sheet.read_texts(request.POST)
     explanations = sheet.read_explanations(request.POST)
-    try:
-        version = int(request.POST.get("version", ""))
-    except ValueError:
-        version = submission.version
+    # A missing or garbled version is refused as stale, never skipped.
+    version = posted_version(request)
     try:
         result = submission_save_values(
             submission=submission,
@@ -216,7 +215,5 @@ def submission_submit_view(request, pk):
 
 
 def _version(request, submission) -> int:
-    try:
-        return int(request.POST.get("version", ""))
-    except ValueError:
-        return submission.version
+    """The version the form was made from: a missing one is stale, never skipped."""
+    return posted_version(request)

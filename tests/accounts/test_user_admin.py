@@ -93,7 +93,7 @@ def test_the_list_returns_404_without_the_users_module(world, client_for, who):
 
 def test_the_user_page_shows_memberships_and_audit_entries(world, client_for):
     client = client_for(world.th_admin)
-    client.post(url("user_update", world.th_tips.pk), {"full_name": "Đỗ Văn Tín"})
+    client.post(url("user_update", world.th_tips.pk), {"full_name": "Đỗ Văn Tín", "version": 1})
     response = client.get(url("user_detail", world.th_tips.pk))
     page = html(response)
     assert response.status_code == 200
@@ -233,6 +233,7 @@ def test_creating_returns_404_without_the_users_module(world, client_for, who):
 
 def test_an_administrator_edits_an_account(world, client_for):
     data = {"full_name": "Đỗ Văn Tín", "position": "Trưởng phòng", "phone": "", "email": ""}
+    data["version"] = world.th_tips.version
     response = client_for(world.th_admin).post(url("user_update", world.th_tips.pk), data)
     assert response.status_code == 302
     world.th_tips.refresh_from_db()

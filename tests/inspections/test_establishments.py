@@ -177,6 +177,7 @@ def test_an_inspector_edits_an_establishment(world, records, client_for):
         "address": "12 Lê Lợi",
         "licence_number": "2801234567",
         "risk_level": "high",
+        "version": records.sao_dem.version,
     }
     response = client_for(world.th_inspector).post(url, data)
     assert response.status_code == 302

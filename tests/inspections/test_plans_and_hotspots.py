@@ -89,9 +89,13 @@ def test_a_hotspot_goes_through_its_history(world, records, client_for):
     hotspot = Hotspot.objects.get()
     assert response["Location"] == hotspot.get_absolute_url()
     status = reverse("inspections:hotspot_status", args=[hotspot.pk])
-    client.post(status, {"status": "eliminated", "on": "2025-09-10", "agency": world.th_police.pk})
-    client.post(status, {"status": "watch", "on": "2025-09-11"})
-    client.post(status, {"status": "reactivated", "on": "2025-11-01", "note": "Tái hoạt động"})
+    for data in (
+        {"status": "eliminated", "on": "2025-09-10", "agency": world.th_police.pk},
+        {"status": "watch", "on": "2025-09-11"},
+        {"status": "reactivated", "on": "2025-11-01", "note": "Tái hoạt động"},
+    ):
+        hotspot.refresh_from_db()
+        client.post(status, {**data, "version": hotspot.version})
     hotspot.refresh_from_db()
     assert hotspot.status == "reactivated"
     page = client.get(hotspot.get_absolute_url()).content.decode()
@@ -107,7 +111,7 @@ def test_a_hotspot_cannot_jump_to_watch_while_active(world, records, client_for)
     )
     response = client_for(world.th_inspector).post(
         reverse("inspections:hotspot_status", args=[hotspot.pk]),
-        {"status": "watch", "on": "2025-09-01"},
+        {"status": "watch", "on": "2025-09-01", "version": hotspot.version},
     )
     expected = str(hotspot_rules.TRANSITION_NOT_ALLOWED) % {
         "old": "Đang hoạt động",

@@ -51,9 +51,8 @@ def empty_database(tmp_path):
         cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
 
 
-def test_a_backup_restores_into_an_empty_database_with_every_row(
-    transactional_db, tmp_path, empty_database
-):
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_backup_restores_into_an_empty_database_with_every_row(tmp_path, empty_database):
     build_world()
     backup = tmp_path / "backup.bin"
     call_command("backup", str(backup))

@@ -118,7 +118,7 @@ def test_creating_returns_404_outside_the_scope(world, client_for, who):
 
 def test_a_coordinator_edits_a_team(world, client_for):
     url = reverse("organizations:team_update", args=[world.th_team.pk])
-    data = {"name": world.th_team.name, "decision_number": "99/QĐ-UBND"}
+    data = {"name": world.th_team.name, "decision_number": "99/QĐ-UBND", "version": 1}
     response = client_for(world.th_coordinator).post(url, data)
     assert response.status_code == 302
     world.th_team.refresh_from_db()

@@ -107,7 +107,9 @@ def test_the_coordinator_approves_a_submitted_report(world, sent, client_for):
 def test_the_coordinator_returns_a_report_with_a_comment(world, sent, client_for):
     client = client_for(world.th_coordinator)
     response = client.post(
-        action(sent, "return"), {"comment": "Kiểm tra lại số buổi."}, follow=True
+        action(sent, "return"),
+        {"comment": "Kiểm tra lại số buổi.", "version": sent.version},
+        follow=True,
     )
     assert str(RETURNED) in response.content.decode()
     sent.refresh_from_db()
@@ -132,9 +134,14 @@ def test_returning_needs_a_comment(world, sent, client_for):
 
 def test_reopening_an_approved_report_needs_a_reason(world, sent, client_for):
     client = client_for(world.th_coordinator)
-    client.post(action(sent, "approve"))
+    client.post(action(sent, "approve"), {"version": sent.version})
+    sent.refresh_from_db()
     assert client.post(action(sent, "reopen"), {"reason": ""}).status_code == 400
-    response = client.post(action(sent, "reopen"), {"reason": "Sửa số liệu tháng 1"}, follow=True)
+    response = client.post(
+        action(sent, "reopen"),
+        {"reason": "Sửa số liệu tháng 1", "version": sent.version},
+        follow=True,
+    )
     assert str(REOPENED) in response.content.decode()
     sent.refresh_from_db()
     assert sent.status == Status.DRAFT

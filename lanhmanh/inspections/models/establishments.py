@@ -103,6 +103,9 @@ class Establishment(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    # Optimistic concurrency: an edit form made from an older version is refused.
+    version = models.PositiveIntegerField(_("phiên bản"), default=1)
+
     objects = EstablishmentQuerySet.as_manager()
 
     class Meta:

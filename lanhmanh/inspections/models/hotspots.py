@@ -48,6 +48,9 @@ class Hotspot(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
 
+    # Optimistic concurrency: an edit form made from an older version is refused.
+    version = models.PositiveIntegerField(_("phiên bản"), default=1)
+
     objects = HotspotQuerySet.as_manager()
 
     class Meta:

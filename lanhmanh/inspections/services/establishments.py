@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from lanhmanh.core.concurrency import version_claim
 from lanhmanh.geography.models import AdministrativeUnit
 
 from ..models import (
@@ -119,8 +120,13 @@ def establishment_create(
 
 
 @transaction.atomic
-def establishment_update(*, establishment: Establishment, by, **fields) -> Establishment:
-    """Change the details of an establishment; the status has its own service."""
+def establishment_update(
+    *, establishment: Establishment, by, version: int | None = None, **fields
+) -> Establishment:
+    """Change the details of an establishment; the status has its own service. Refuses a
+    form made from an older ``version`` (``StaleVersion``)."""
+    if version is not None:  # None: an internal caller, not an edit form
+        version_claim(establishment, version)
     unknown = set(fields) - set(EDITABLE)
     if unknown:
         raise TypeError(f"Not editable here: {sorted(unknown)}")

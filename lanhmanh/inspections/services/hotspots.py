@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from lanhmanh.core.concurrency import version_claim
 from lanhmanh.geography.models import AdministrativeUnit
 
 from ..models import Hotspot, HotspotStatus, HotspotStatusChange
@@ -59,8 +60,17 @@ def hotspot_create(
 
 @transaction.atomic
 def hotspot_status_change(
-    *, hotspot: Hotspot, by, status: str, on: datetime.date, agency=None, note: str = ""
+    *,
+    hotspot: Hotspot,
+    by,
+    status: str,
+    on: datetime.date,
+    agency=None,
+    note: str = "",
+    version: int | None = None,
 ) -> HotspotStatusChange:
+    if version is not None:  # None: an internal caller, not a form
+        version_claim(hotspot, version)
     if status not in TRANSITIONS[hotspot.status]:
         raise ValidationError(
             {
@@ -77,5 +87,5 @@ def hotspot_status_change(
         hotspot=hotspot, status=status, on=on, agency=agency, note=note, recorded_by=by
     )
     hotspot.status, hotspot.status_since = status, on
-    hotspot.save(update_fields=["status", "status_since"])
+    hotspot.save(update_fields=["status", "status_since", "version"])
     return change

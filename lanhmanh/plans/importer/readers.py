@@ -175,6 +175,17 @@ def _decode_text(data: bytes) -> str:
 def _read_docx(data: bytes) -> str:
     if not data.startswith(_ZIP_MAGIC):
         raise DocumentReadError("corrupt", MSG_CORRUPT, extension=".docx")
+    from django.core.exceptions import ValidationError
+
+    from lanhmanh.core.uploads import PLAN_DOCX, check_archive, error_text
+
+    try:
+        # Sizes, members, paragraphs and elements before python-docx builds its tree.
+        check_archive(data, PLAN_DOCX)
+    except ValidationError as exc:
+        raise DocumentReadError(
+            "too_large", error_text(exc).replace("{", "(").replace("}", ")")
+        ) from exc
     try:
         import docx
         from docx.table import Table
