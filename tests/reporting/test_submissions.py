@@ -498,6 +498,27 @@ def test_a_report_returned_and_corrected_keeps_its_first_timeliness(world, form,
     assert [s.unit for s in completeness(form, world.thanh_hoa, JAN).on_time] == [world.hac_thanh]
 
 
+def test_the_report_page_shows_the_first_sending_of_a_corrected_report(
+    world, form, draft, client_for
+):
+    submission_save_values(
+        submission=draft,
+        values={"awareness_activities": "2"},
+        version=draft.version,
+        user=world.hac_thanh_officer,
+    )
+    draft = submission_submit(submission=draft, user=world.hac_thanh_officer)
+    sent = datetime.datetime(2026, 1, 16, 9, tzinfo=datetime.UTC)
+    Submission.objects.filter(pk=draft.pk).update(submitted_at=sent, first_submitted_at=sent)
+    draft.refresh_from_db()
+    returned = submission_return(submission=draft, user=world.th_coordinator, comment="Sửa số")
+    submission_submit(submission=returned, user=world.hac_thanh_officer)
+    page = client_for(world.th_coordinator).get(f"/reporting/submissions/{draft.pk}/")
+    text = page.content.decode()
+    assert 'id="lm-first-sent"' in text and "16/01/2026" in text
+    assert ">muộn<" not in text
+
+
 def test_a_report_first_sent_late_stays_late_once_corrected(world, form, draft):
     submission_save_values(
         submission=draft,
