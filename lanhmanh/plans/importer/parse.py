@@ -61,6 +61,8 @@ def parse_plan(text: str) -> PlanDraft:
     if not text.strip():
         draft.warn(W_EMPTY)
         return draft
+    for w in getattr(text, "warnings", ()):  # what the file reader could not read
+        draft.warn(w)
     mapped = _guarded(draft, "văn bản", normalise, text, default=None)
     if mapped is None or not mapped.text:
         draft.warn(W_EMPTY)
@@ -205,8 +207,30 @@ def parse_plan(text: str) -> PlanDraft:
     draft.signature, draft.signer = _guarded(
         draft, "chữ ký", read_signature, outline.tail or lines[-12:], default=(None, None)
     )
+    _guarded(draft, "số, ký hiệu", _number_warnings, draft, default=None)
     _final_warnings(draft)
     return draft
+
+
+W_NUMBER_ISSUER = (
+    "Số, ký hiệu «{number}» là của {code}, nhưng văn bản ghi cơ quan ban hành là {issuer}: "
+    "hãy kiểm tra cơ quan ban hành và số, ký hiệu."
+)
+W_NUMBER_KIND = "Số, ký hiệu «{number}» là của một {kind}, không phải kế hoạch."
+_KIND_CODES = {"BC": "báo cáo", "QĐ": "quyết định", "TTr": "tờ trình", "TB": "thông báo"}
+
+
+def _number_warnings(draft: PlanDraft) -> None:
+    """A number whose symbol names another issuer or another kind of document."""
+    if not draft.number or "/" not in draft.number:
+        return
+    symbol = draft.number.rsplit("/", 1)[1]
+    parts = symbol.split("-")
+    code = parts[1] if len(parts) > 1 else ""
+    if code and code.upper() != "UBND" and (draft.issuer or "").startswith("Ủy ban nhân dân"):
+        draft.warn(W_NUMBER_ISSUER.format(number=draft.number, code=code, issuer=draft.issuer))
+    if draft.kind == "plan" and parts[0] in _KIND_CODES:
+        draft.warn(W_NUMBER_KIND.format(number=draft.number, kind=_KIND_CODES[parts[0]]))
 
 
 def plan_check(draft: PlanDraft) -> None:

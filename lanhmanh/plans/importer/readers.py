@@ -29,7 +29,11 @@ __all__ = [
     "MSG_TOO_LONG",
     "MSG_UNSUPPORTED",
     "SUPPORTED_EXTENSIONS",
+    "W_COLUMNS",
+    "W_IMAGES",
+    "W_SCANNED_PAGES",
     "DocumentReadError",
+    "DocumentText",
     "gettext_noop",
     "read_document",
 ]
@@ -89,6 +93,27 @@ _PDF_MAGIC = b"%PDF"
 _MIN_LETTERS_PER_DOCUMENT = 20
 
 
+W_SCANNED_PAGES = gettext_noop(
+    "Trang {pages} của tệp PDF không có lớp chữ (bản scan): nội dung các trang này chưa được "
+    "đọc, hãy nhập tay phần đó."
+)
+W_IMAGES = gettext_noop(
+    "Văn bản có {count} hình ảnh; chữ nằm trong ảnh (trang scan, bảng chụp) không đọc được."
+)
+W_COLUMNS = gettext_noop("Văn bản trình bày nhiều cột: hãy kiểm tra thứ tự các đoạn đã đọc.")
+
+
+class DocumentText(str):
+    """The text of a document, with what the reader could not read in ``warnings``."""
+
+    warnings: list[str]
+
+    def __new__(cls, text: str, warnings: list[str] | None = None):
+        out = super().__new__(cls, text)
+        out.warnings = list(warnings or [])
+        return out
+
+
 class DocumentReadError(ValueError):
     """A document that cannot be read; ``message`` is for the user, ``code`` for the code.
 
@@ -136,12 +161,13 @@ def read_document(
             extension = ".docx"  # a .docx saved under the old name
         else:
             raise DocumentReadError("legacy_doc", MSG_LEGACY_DOC)
+    warnings: list[str] = []
     if extension in {".txt", ".md", ".markdown", ".text"}:
         text = _decode_text(data)
     elif extension == ".docx":
-        text = _read_docx(data)
+        text = _read_docx(data, warnings)
     elif extension == ".pdf":
-        text = _read_pdf(data)
+        text = _read_pdf(data, warnings)
     else:
         raise DocumentReadError(
             "unsupported", MSG_UNSUPPORTED, extension=extension or gettext_noop("không có đuôi tệp")
@@ -153,7 +179,7 @@ def read_document(
         raise DocumentReadError(
             "too_long", MSG_TOO_LONG, limit=f"{MAX_TEXT_CHARS:,}".replace(",", ".")
         )
-    return text
+    return DocumentText(text, warnings)
 
 
 def _too_large() -> DocumentReadError:
@@ -172,7 +198,7 @@ def _decode_text(data: bytes) -> str:
         return data.decode("cp1258", errors="replace")
 
 
-def _read_docx(data: bytes) -> str:
+def _read_docx(data: bytes, warnings: list[str]) -> str:
     if not data.startswith(_ZIP_MAGIC):
         raise DocumentReadError("corrupt", MSG_CORRUPT, extension=".docx")
     try:
@@ -230,6 +256,7 @@ def _read_docx(data: bytes) -> str:
         seen_body = True
 
     body = document.element.body
+    _docx_warnings(body, warnings)
     for child in body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
@@ -243,7 +270,24 @@ def _read_docx(data: bytes) -> str:
     return "\n\n".join(part for part in "\n".join(out).split("\n") if part.strip())
 
 
-def _read_pdf(data: bytes) -> str:
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _docx_warnings(body, warnings: list[str]) -> None:
+    """Images (a scanned page pasted in) and sections in several columns."""
+    images = sum(1 for _ in body.iter(f"{_W}drawing")) + sum(1 for _ in body.iter(f"{_W}pict"))
+    if images:
+        warnings.append(W_IMAGES.format(count=images))
+    for cols in body.iter(f"{_W}cols"):
+        try:
+            if int(cols.get(f"{_W}num") or 1) > 1:
+                warnings.append(W_COLUMNS)
+                break
+        except ValueError:
+            continue
+
+
+def _read_pdf(data: bytes, warnings: list[str]) -> str:
     try:
         from pypdf import PdfReader
         from pypdf.errors import PdfReadError
@@ -272,4 +316,8 @@ def _read_pdf(data: bytes) -> str:
     text = "\n\n".join(pages)
     if sum(ch.isalpha() for ch in text) < _MIN_LETTERS_PER_DOCUMENT:
         raise DocumentReadError("scanned", MSG_SCANNED_PDF)
+    blank = [str(n) for n, page in enumerate(pages, start=1) if sum(map(str.isalpha, page)) < 20]
+    if blank:
+        # a scanned page among text pages: the rest is read, the gap is said
+        warnings.append(W_SCANNED_PAGES.format(pages=", ".join(blank)))
     return text
