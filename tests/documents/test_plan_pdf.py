@@ -172,8 +172,9 @@ def exported(world):
     """The .docx of each plan the test renders, by name."""
     documents = {}
     for seed, unit in sorted(SEED_UNITS.items()):
-        draft = parse_plan(read_document(SEEDS / seed)).to_dict()
-        plan = plan_create_from_draft(draft=draft, unit=getattr(world, unit))
+        text = read_document(SEEDS / seed)  # kept, as the import keeps it: a faithful export
+        draft = parse_plan(text).to_dict()
+        plan = plan_create_from_draft(draft=draft, unit=getattr(world, unit), source_text=text)
         documents[seed[:3]] = plan_to_docx(plan)
     demo = current_plan_demo_build(world.thanh_hoa, 2026)
     documents["demo_2026"] = plan_to_docx(demo)

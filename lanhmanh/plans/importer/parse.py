@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .agencies import find_agency_items, find_tasks, prose_tasks
+from .agencies import find_agency_items, find_tasks, prose_tasks, same_agency
 from .assignments import item_tasks
 from .draft import PlanDraft, TaskDraft, UnitDraft
 from .facts import basis_texts, find_bases, find_reporting, find_standing_agency, find_topics
@@ -130,8 +130,15 @@ def parse_plan(text: str) -> PlanDraft:
     all_tasks = sorted(
         found_tasks + per_agency + unled, key=lambda t: t.node.start if t.node else 0
     )
-    draft.tasks = [TaskDraft(t.text, t.lead, t.coordinating, t.when) for t in all_tasks]
     draft.agencies = _agencies(items, found_tasks)
+    for task in unled:
+        # a lead read from the task's own words, spelt as the agency is elsewhere
+        if task.lead:
+            known = next((a for a in draft.agencies if same_agency(a, task.lead)), None)
+            if known is None:
+                draft.agencies.append(task.lead)
+            task.lead = known or task.lead
+    draft.tasks = [TaskDraft(t.text, t.lead, t.coordinating, t.when) for t in all_tasks]
     agency_of = {id(item.node): _agency_label(item.names) for item in items}
 
     table_warnings: list[str] = []
