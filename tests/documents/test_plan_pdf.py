@@ -13,6 +13,7 @@ import os
 import re
 import shutil
 import subprocess
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -22,7 +23,7 @@ from lanhmanh.plans.demo import current_plan_demo_build
 from lanhmanh.plans.importer import parse_plan, read_document
 from lanhmanh.plans.services import plan_create_from_draft
 
-from .test_plan_roundtrip import SEED_UNITS, SEEDS
+from .test_plan_roundtrip import SEED_UNITS, SEEDS, figures
 
 CORPUS = Path(__file__).resolve().parents[1] / "plans" / "corpus"
 MM = 72 / 25.4  # points in a millimetre
@@ -201,3 +202,13 @@ def test_the_exports_render_to_the_decree_layout(exported, tmp_path):
                 check=True,
             )
     assert not errors, "\n".join(errors)
+
+
+def test_the_rendered_pdf_reads_back_to_the_same_targets_tables_included(exported, tmp_path):
+    """The importer reads the PDF as it reads the .docx: the appendix table too (its
+    columns rebuilt from the text's positions)."""
+    pdfs = render(exported, tmp_path)
+    for name, pdf in pdfs.items():
+        from_pdf = parse_plan(read_document(pdf)).to_dict()["targets"]
+        from_docx = parse_plan(read_document(exported[name], "k.docx")).to_dict()["targets"]
+        assert Counter(map(figures, from_pdf)) == Counter(map(figures, from_docx)), name

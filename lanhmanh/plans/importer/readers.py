@@ -228,7 +228,9 @@ def _read_docx(data: bytes, warnings: list[str]) -> str:
         columns = max((len(r.cells) for r in rows), default=0)
         flat = " ".join(c.text for r in rows for c in r.cells).upper()
         signed = "CỘNG HÒA" in flat or "NƠI NHẬN" in flat or re.search(r"\b(?:TM|KT)\.", flat)
-        heading = re.search(r"\bSỐ\s*:|ỦY BAN|UBND|KẾ HOẠCH", flat)
+        # a header table holds the number ('Số: …'); a two-column table of targets may
+        # well say 'Kế hoạch năm 2025' or 'UBND các xã' and is data
+        heading = re.search(r"\bSỐ\s*:", flat)
         if columns <= 2 and (signed or (not seen_body and heading)):
             # header and signature tables: each cell's paragraphs are lines of their own
             for col in range(columns):
@@ -270,6 +272,16 @@ def _read_docx(data: bytes, warnings: list[str]) -> str:
     return "\n\n".join(part for part in "\n".join(out).split("\n") if part.strip())
 
 
+def _with_tables(page) -> str | None:
+    """The page's text with its tables as rows of cells, when it has a table."""
+    from .pdf_tables import rebuild_tables
+
+    try:
+        return rebuild_tables(page.extract_text(extraction_mode="layout") or "")
+    except Exception:  # layout mode fails on some pages: their plain text is kept
+        return None
+
+
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
@@ -303,6 +315,8 @@ def _read_pdf(data: bytes, warnings: list[str]) -> str:
         pages = []
         for number, page in enumerate(reader.pages):
             text = page.extract_text() or ""
+            if " " * 3 in text or "\n" in text:
+                text = _with_tables(page) or text
             if number > 0:
                 # page numbers sit alone at the top of pages 2, 3 … (Decree 30/2020)
                 text = re.sub(r"^\s*\d{1,3}\s*\n", "", text, count=1)
