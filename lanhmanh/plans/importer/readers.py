@@ -272,6 +272,21 @@ def _read_docx(data: bytes, warnings: list[str]) -> str:
     return "\n\n".join(part for part in "\n".join(out).split("\n") if part.strip())
 
 
+# a table row read as plain text starts with its number and no dot ('1 Tỷ lệ xã …'), or
+# the table's header says 'STT'; a list item of the body has its dot ('1. …')
+_TABLE_ROW = re.compile(r"^\d{1,2} (?=[^\d\s./)])")
+_TABLE_HEAD = re.compile(r"^(?:STT|TT|Số TT)\b")
+
+
+def _may_hold_table(text: str) -> bool:
+    """Whether the plain text looks like it holds a table: only then is the slower layout
+    reading worth it."""
+    lines = text.splitlines()
+    return any(_TABLE_HEAD.match(line) for line in lines) or (
+        sum(bool(_TABLE_ROW.match(line)) for line in lines) >= 2
+    )
+
+
 def _with_tables(page) -> str | None:
     """The page's text with its tables as rows of cells, when it has a table."""
     from .pdf_tables import rebuild_tables
@@ -315,7 +330,7 @@ def _read_pdf(data: bytes, warnings: list[str]) -> str:
         pages = []
         for number, page in enumerate(reader.pages):
             text = page.extract_text() or ""
-            if " " * 3 in text or "\n" in text:
+            if _may_hold_table(text):
                 text = _with_tables(page) or text
             if number > 0:
                 # page numbers sit alone at the top of pages 2, 3 … (Decree 30/2020)
