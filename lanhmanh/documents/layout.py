@@ -381,6 +381,10 @@ def add_table(doc, header: list[str], rows: list[list], widths=None, *, size: fl
             _format(cell.paragraphs[0], align="center" if numeric else "left", before=3, after=3)
             _run(cell.paragraphs[0], "" if value is None else str(value), size=size)
     if widths:
+        # LibreOffice lays a table out by its grid, Word by its cells: set both
+        table.autofit = False
+        for grid_col, width in zip(table._tbl.tblGrid.gridCol_lst, widths, strict=True):
+            grid_col.w = width
         for col, width in zip(table.columns, widths, strict=True):
             for cell in col.cells:
                 cell.width = width

@@ -15,6 +15,7 @@ import re
 from decimal import Decimal
 
 from django.utils import translation
+from docx.shared import Cm
 
 from lanhmanh.core.text import fold
 from lanhmanh.geography.models import KIND_PREFIX
@@ -377,7 +378,7 @@ class _PlanWriter:
             self._section(title.upper())
             for node in nodes:
                 text = self.source.line(node)
-                if node.is_heading:
+                if node.is_heading and node.children and len(node.title) < 120:
                     layout.add_heading(self.doc, text, level=2)
                 else:
                     layout.add_paragraph(self.doc, text)
@@ -526,10 +527,13 @@ class _PlanWriter:
             self.doc,
             ["STT", "Chỉ tiêu", "Đơn vị tính", f"Chỉ tiêu năm {plan.year_from}", "Cơ quan chủ trì"],
             rows,
+            widths=_APPENDIX_COLUMNS,
             size=12,
         )
 
 
+# STT, indicator, unit of measure, target, lead agency: 16.5 cm, the text width
+_APPENDIX_COLUMNS = (Cm(1.2), Cm(6.6), Cm(2.2), Cm(2.7), Cm(3.8))
 _MEASURE_WORDS = {
     Measure.PERCENT: "%",
     Measure.TIMES_PER_MONTH: "lần/tháng",

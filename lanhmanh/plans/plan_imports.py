@@ -182,10 +182,33 @@ def highlighted_source(text: str, quotes: list[str]) -> str:
     return mark_safe("".join(out))  # noqa: S308 - every piece of text above is escaped
 
 
-def proposed_lead(draft: dict) -> str:
+def proposed_lead(draft: dict, user=None, unit=None) -> str:
     """Who should lead a task the document gives to no agency: the standing agency the
-    document names (the one that coordinates the programme for the committee)."""
-    return draft.get("standing_agency") or ""
+    document names (the one that coordinates the programme for the committee), else the
+    issuing unit's standing agency on the document's date (the role is dated: a labour
+    office before 2025, a health department after)."""
+    if draft.get("standing_agency"):
+        return draft["standing_agency"]
+    if unit is None or user is None:
+        return ""
+    from django.db.models import Q
+
+    from lanhmanh.organizations.models import StandingAgency
+
+    day = (
+        datetime.date.fromisoformat(draft["date"])
+        if draft.get("date")
+        else datetime.date(plan_year(draft), 12, 31)
+    )
+    role = (
+        StandingAgency.objects.visible_to(user)
+        .filter(unit=unit, valid_from__lte=day)
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=day))
+        .select_related("agency")
+        .order_by("-valid_from")
+        .first()
+    )
+    return role.agency.name if role else ""
 
 
 def duplicates_of(user, record: PlanImport) -> list:

@@ -98,7 +98,7 @@ def import_review(request, pk):
         for t in draft.get("targets") or []
     ]
     found_tasks = draft.get("tasks") or []
-    proposal = proposed_lead(draft)
+    proposal = proposed_lead(draft, request.user, matched[0] if len(matched) == 1 else None)
     # a task the document gives to no agency is proposed to the standing agency
     task_initial = [
         {"index": i, "lead": t.get("lead") or proposal} for i, t in enumerate(found_tasks)

@@ -378,3 +378,21 @@ def test_an_issued_plan_is_offered_to_open_but_never_replaced(world, client_for)
     response = client.post(second.get_absolute_url(), data)
     assert response.status_code == 200
     assert Plan.objects.count() == 1
+
+
+def test_without_a_standing_agency_in_the_document_the_units_own_is_proposed(world, client_for):
+    client = client_for(world.th_coordinator)
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH THANH HÓA\nSố: 07/KH-UBND\n"
+        "Thanh Hóa, ngày 10 tháng 01 năm 2026\nKẾ HOẠCH\n"
+        "Phòng, chống mại dâm trên địa bàn tỉnh Thanh Hóa năm 2026\n"
+        "I. NHIỆM VỤ, GIẢI PHÁP\n"
+        "1. Tăng cường tuyên truyền về phòng, chống mại dâm tại cộng đồng.\n"
+        "2. Kiểm tra các cơ sở kinh doanh dịch vụ dễ bị lợi dụng.\n"
+    )
+    upload(client, "kh.txt", text.encode())
+    review = client.get(PlanImport.objects.get().get_absolute_url())
+    assert review.context["draft"]["standing_agency"] is None
+    *_, (label, rows) = review.context["task_groups"]
+    assert label.endswith("đề xuất cơ quan thường trực: Sở Y tế")
+    assert len(rows) == 2 and all(f.initial["lead"] == "Sở Y tế" for _, f in rows)

@@ -1,6 +1,7 @@
 """parse_plan never raises and always gives JSON: random text, mangled seed lines, bytes.
 read_document on random and mangled files gives text or a DocumentReadError, nothing else."""
 
+import contextlib
 import io
 import json
 import os
@@ -214,3 +215,156 @@ def mangled_files(draw):
 def test_mangled_files(case):
     data, extension = case
     read_or_refuse(data, "ke-hoach" + extension)
+
+
+# --- mangled tables ---------------------------------------------------------------------
+
+TABLE_CELLS = st.sampled_from(
+    [
+        "",
+        " ",
+        "1",
+        "II",
+        "STT",
+        "Chỉ tiêu",
+        "Đơn vị tính",
+        "Năm 2026",
+        "Cơ quan chủ trì",
+        "Nội dung",
+        "Thực hiện năm 2025",
+        "%",
+        "lần/quý",
+        "vụ",
+        "100",
+        "≥ 20",
+        "từ 10 đến 15",
+        "30 - 50",
+        "ít nhất 2 lần/tháng",
+        "hằng quý",
+        "Không để xảy ra",
+        "0",
+        "92,6%",
+        "Sở Y tế",
+        "Công an xã",
+        "UBND các phường",
+        "Tỷ lệ xã, phường tổ chức tuyên truyền",
+        "Số cơ sở kinh doanh dịch vụ được kiểm tra",
+        "I. Phòng ngừa",
+        "|",
+        "2025",
+        "12/KH-UBND",
+    ]
+)
+TABLE_ROWS = st.lists(st.lists(TABLE_CELLS, min_size=0, max_size=7), min_size=1, max_size=12)
+
+
+def _markdown_table(rows: list[list[str]]) -> str:
+    return "\n".join("| " + " | ".join(row) + " |" for row in rows)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(rows=TABLE_ROWS, where=st.sampled_from(["I. CHỈ TIÊU", "III. TỔ CHỨC THỰC HIỆN", ""]))
+def test_a_mangled_table_never_breaks_the_reader(rows, where):
+    text = f"KẾ HOẠCH\nPhòng, chống mại dâm năm 2026\n{where}\n{_markdown_table(rows)}\n"
+    draft = parse_plan(text)
+    found = draft.to_dict(include_warnings=True)
+    assert json.loads(json.dumps(found, ensure_ascii=False)) == found
+    assert not [w for w in draft.warnings if w.startswith(STEP_FAILED_PREFIX)]
+    for target in found["targets"]:
+        assert target["quote"] in text
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    rows=st.lists(st.lists(TABLE_CELLS, min_size=4, max_size=4), min_size=2, max_size=6),
+    merges=st.lists(
+        st.tuples(st.integers(0, 5), st.integers(0, 3), st.integers(0, 5), st.integers(0, 3)),
+        max_size=3,
+    ),
+)
+def test_a_word_table_with_merged_and_empty_cells_is_read_or_warned(rows, merges):
+    document = docx.Document()
+    document.add_paragraph("KẾ HOẠCH")
+    document.add_paragraph("Phòng, chống mại dâm năm 2026")
+    document.add_paragraph("I. CHỈ TIÊU")
+    table = document.add_table(rows=len(rows), cols=4)
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    for r0, c0, r1, c1 in merges:
+        a = (min(r0, r1) % len(rows), min(c0, c1))
+        b = (max(r0, r1) % len(rows), max(c0, c1))
+        with contextlib.suppress(Exception):  # python-docx refuses some shapes of merge
+            table.cell(*a).merge(table.cell(*b))
+    out = io.BytesIO()
+    document.save(out)
+    text = read_document(out.getvalue(), "bang.docx")
+    draft = parse_plan(text)
+    assert not [w for w in draft.warnings if w.startswith(STEP_FAILED_PREFIX)]
+    for target in draft.targets:
+        assert target.quote in text
+
+
+def _text_pdf(pages: list[str | None]) -> bytes:
+    """A PDF whose pages hold the given ASCII text, or nothing (a scanned page)."""
+    from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
+
+    writer = PdfWriter()
+    font = writer._add_object(
+        DictionaryObject(
+            {
+                NameObject("/Type"): NameObject("/Font"),
+                NameObject("/Subtype"): NameObject("/Type1"),
+                NameObject("/BaseFont"): NameObject("/Helvetica"),
+            }
+        )
+    )
+    for text in pages:
+        page = writer.add_blank_page(595, 842)
+        if text is None:
+            continue
+        page[NameObject("/Resources")] = DictionaryObject(
+            {NameObject("/Font"): DictionaryObject({NameObject("/F1"): font})}
+        )
+        stream = DecodedStreamObject()
+        lines = " T* ".join(f"({line})Tj" for line in text.splitlines())
+        stream.set_data(f"BT /F1 11 Tf 14 TL 72 760 Td {lines} ET".encode("latin-1"))
+        page[NameObject("/Contents")] = writer._add_object(stream)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def test_a_scanned_page_among_text_pages_is_a_warning():
+    body = "KE HOACH\nPhong chong mai dam nam 2026\nI. CHI TIEU\n- Kiem tra it nhat 12 co so."
+    text = read_document(_text_pdf([body, None, "II. TO CHUC THUC HIEN\n1. Cong an xa"]), "k.pdf")
+    assert "Kiem tra it nhat 12 co so" in text
+    draft = parse_plan(text)
+    assert any(w.startswith("Trang 2 của tệp PDF không có lớp chữ") for w in draft.warnings)
+
+
+def test_a_document_in_two_columns_or_with_images_is_read_with_a_warning():
+    document = docx.Document()
+    document.add_paragraph("KẾ HOẠCH")
+    document.add_paragraph("I. CHỈ TIÊU")
+    document.add_paragraph("- Kiểm tra ít nhất 12 cơ sở kinh doanh dịch vụ.")
+    section = document.sections[0]._sectPr
+    cols = section.makeelement(
+        "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}cols",
+        {"{http://schemas.openxmlformats.org/wordprocessingml/2006/main}num": "2"},
+    )
+    section.append(cols)
+    out = io.BytesIO()
+    document.save(out)
+    draft = parse_plan(read_document(out.getvalue(), "hai-cot.docx"))
+    assert draft.targets and any("nhiều cột" in w for w in draft.warnings)
+
+
+def test_a_number_of_another_issuer_or_kind_is_a_warning():
+    text = (
+        "ỦY BAN NHÂN DÂN\nXÃ QUẢNG NGỌC\nSố: 12/BC-SYT\nQuảng Ngọc, ngày 05 tháng 01 năm 2026\n"
+        "KẾ HOẠCH\nPhòng, chống mại dâm năm 2026\nI. CHỈ TIÊU\n- Kiểm tra ít nhất 12 cơ sở.\n"
+    )
+    warnings = parse_plan(text).warnings
+    assert any(w.startswith("Số, ký hiệu «12/BC-SYT» là của SYT") for w in warnings)
+    assert any("là của một báo cáo" in w for w in warnings)

@@ -40,13 +40,20 @@ general Vietnamese phrasing, never the wording of particular documents:
 
 from .draft import PlanDraft, TaskDraft, UnitDraft
 from .parse import parse_plan, plan_check
-from .readers import MAX_DOCUMENT_BYTES, MAX_TEXT_CHARS, DocumentReadError, read_document
+from .readers import (
+    MAX_DOCUMENT_BYTES,
+    MAX_TEXT_CHARS,
+    DocumentReadError,
+    DocumentText,
+    read_document,
+)
 from .targets import TargetFound
 
 __all__ = [
     "MAX_DOCUMENT_BYTES",
     "MAX_TEXT_CHARS",
     "DocumentReadError",
+    "DocumentText",
     "PlanDraft",
     "TargetFound",
     "TaskDraft",

@@ -303,6 +303,25 @@ _PROSE_GIVER = re.compile(
 _PROSE_SPLIT = re.compile(r";\s+|\.\s+(?=[A-ZĐÀ-Ỹ])")
 
 
+def lead_in(clause: str) -> str | None:
+    """The agency a clause opens with, before its role ('Công an xã chủ trì …'), if any."""
+    given = _PROSE_GIVER.match(clause)
+    if given and is_agency_start(clause[given.end() :]):
+        clause = clause[given.end() :]
+    name = next(
+        (
+            clause[: role.start()].strip(" ,")
+            for role in _PROSE_ROLE.finditer(clause)
+            if len(clause[: role.start()].split()) >= 2 and is_agency_start(clause[: role.start()])
+        ),
+        "",
+    )
+    if not name or len(name) > 90:
+        return None
+    names = split_agencies(name)
+    return names[0] if names else clean_agency(name)
+
+
 def prose_tasks(paragraphs: list[Node]) -> list[TaskFound]:
     """Tasks of a plan written in prose: each clause that opens with an agency and a role."""
     tasks: list[TaskFound] = []

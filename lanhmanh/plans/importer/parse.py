@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .agencies import find_agency_items, find_tasks, prose_tasks
+from .agencies import find_agency_items, find_tasks, prose_tasks, same_agency
 from .assignments import item_tasks
 from .draft import PlanDraft, TaskDraft, UnitDraft
 from .facts import basis_texts, find_bases, find_reporting, find_standing_agency, find_topics
@@ -61,6 +61,8 @@ def parse_plan(text: str) -> PlanDraft:
     if not text.strip():
         draft.warn(W_EMPTY)
         return draft
+    for w in getattr(text, "warnings", ()):  # what the file reader could not read
+        draft.warn(w)
     mapped = _guarded(draft, "văn bản", normalise, text, default=None)
     if mapped is None or not mapped.text:
         draft.warn(W_EMPTY)
@@ -128,8 +130,15 @@ def parse_plan(text: str) -> PlanDraft:
     all_tasks = sorted(
         found_tasks + per_agency + unled, key=lambda t: t.node.start if t.node else 0
     )
-    draft.tasks = [TaskDraft(t.text, t.lead, t.coordinating, t.when) for t in all_tasks]
     draft.agencies = _agencies(items, found_tasks)
+    for task in unled:
+        # a lead read from the task's own words, spelt as the agency is elsewhere
+        if task.lead:
+            known = next((a for a in draft.agencies if same_agency(a, task.lead)), None)
+            if known is None:
+                draft.agencies.append(task.lead)
+            task.lead = known or task.lead
+    draft.tasks = [TaskDraft(t.text, t.lead, t.coordinating, t.when) for t in all_tasks]
     agency_of = {id(item.node): _agency_label(item.names) for item in items}
 
     table_warnings: list[str] = []
@@ -205,8 +214,30 @@ def parse_plan(text: str) -> PlanDraft:
     draft.signature, draft.signer = _guarded(
         draft, "chữ ký", read_signature, outline.tail or lines[-12:], default=(None, None)
     )
+    _guarded(draft, "số, ký hiệu", _number_warnings, draft, default=None)
     _final_warnings(draft)
     return draft
+
+
+W_NUMBER_ISSUER = (
+    "Số, ký hiệu «{number}» là của {code}, nhưng văn bản ghi cơ quan ban hành là {issuer}: "
+    "hãy kiểm tra cơ quan ban hành và số, ký hiệu."
+)
+W_NUMBER_KIND = "Số, ký hiệu «{number}» là của một {kind}, không phải kế hoạch."
+_KIND_CODES = {"BC": "báo cáo", "QĐ": "quyết định", "TTr": "tờ trình", "TB": "thông báo"}
+
+
+def _number_warnings(draft: PlanDraft) -> None:
+    """A number whose symbol names another issuer or another kind of document."""
+    if not draft.number or "/" not in draft.number:
+        return
+    symbol = draft.number.rsplit("/", 1)[1]
+    parts = symbol.split("-")
+    code = parts[1] if len(parts) > 1 else ""
+    if code and code.upper() != "UBND" and (draft.issuer or "").startswith("Ủy ban nhân dân"):
+        draft.warn(W_NUMBER_ISSUER.format(number=draft.number, code=code, issuer=draft.issuer))
+    if draft.kind == "plan" and parts[0] in _KIND_CODES:
+        draft.warn(W_NUMBER_KIND.format(number=draft.number, kind=_KIND_CODES[parts[0]]))
 
 
 def plan_check(draft: PlanDraft) -> None:

@@ -29,7 +29,11 @@ __all__ = [
     "MSG_TOO_LONG",
     "MSG_UNSUPPORTED",
     "SUPPORTED_EXTENSIONS",
+    "W_COLUMNS",
+    "W_IMAGES",
+    "W_SCANNED_PAGES",
     "DocumentReadError",
+    "DocumentText",
     "gettext_noop",
     "read_document",
 ]
@@ -89,6 +93,27 @@ _PDF_MAGIC = b"%PDF"
 _MIN_LETTERS_PER_DOCUMENT = 20
 
 
+W_SCANNED_PAGES = gettext_noop(
+    "Trang {pages} của tệp PDF không có lớp chữ (bản scan): nội dung các trang này chưa được "
+    "đọc, hãy nhập tay phần đó."
+)
+W_IMAGES = gettext_noop(
+    "Văn bản có {count} hình ảnh; chữ nằm trong ảnh (trang scan, bảng chụp) không đọc được."
+)
+W_COLUMNS = gettext_noop("Văn bản trình bày nhiều cột: hãy kiểm tra thứ tự các đoạn đã đọc.")
+
+
+class DocumentText(str):
+    """The text of a document, with what the reader could not read in ``warnings``."""
+
+    warnings: list[str]
+
+    def __new__(cls, text: str, warnings: list[str] | None = None):
+        out = super().__new__(cls, text)
+        out.warnings = list(warnings or [])
+        return out
+
+
 class DocumentReadError(ValueError):
     """A document that cannot be read; ``message`` is for the user, ``code`` for the code.
 
@@ -136,12 +161,13 @@ def read_document(
             extension = ".docx"  # a .docx saved under the old name
         else:
             raise DocumentReadError("legacy_doc", MSG_LEGACY_DOC)
+    warnings: list[str] = []
     if extension in {".txt", ".md", ".markdown", ".text"}:
         text = _decode_text(data)
     elif extension == ".docx":
-        text = _read_docx(data)
+        text = _read_docx(data, warnings)
     elif extension == ".pdf":
-        text = _read_pdf(data)
+        text = _read_pdf(data, warnings)
     else:
         raise DocumentReadError(
             "unsupported", MSG_UNSUPPORTED, extension=extension or gettext_noop("không có đuôi tệp")
@@ -153,7 +179,7 @@ def read_document(
         raise DocumentReadError(
             "too_long", MSG_TOO_LONG, limit=f"{MAX_TEXT_CHARS:,}".replace(",", ".")
         )
-    return text
+    return DocumentText(text, warnings)
 
 
 def _too_large() -> DocumentReadError:
@@ -172,7 +198,7 @@ def _decode_text(data: bytes) -> str:
         return data.decode("cp1258", errors="replace")
 
 
-def _read_docx(data: bytes) -> str:
+def _read_docx(data: bytes, warnings: list[str]) -> str:
     if not data.startswith(_ZIP_MAGIC):
         raise DocumentReadError("corrupt", MSG_CORRUPT, extension=".docx")
     from django.core.exceptions import ValidationError
@@ -213,7 +239,9 @@ def _read_docx(data: bytes) -> str:
         columns = max((len(r.cells) for r in rows), default=0)
         flat = " ".join(c.text for r in rows for c in r.cells).upper()
         signed = "CỘNG HÒA" in flat or "NƠI NHẬN" in flat or re.search(r"\b(?:TM|KT)\.", flat)
-        heading = re.search(r"\bSỐ\s*:|ỦY BAN|UBND|KẾ HOẠCH", flat)
+        # a header table holds the number ('Số: …'); a two-column table of targets may
+        # well say 'Kế hoạch năm 2025' or 'UBND các xã' and is data
+        heading = re.search(r"\bSỐ\s*:", flat)
         if columns <= 2 and (signed or (not seen_body and heading)):
             # header and signature tables: each cell's paragraphs are lines of their own
             for col in range(columns):
@@ -241,6 +269,7 @@ def _read_docx(data: bytes) -> str:
         seen_body = True
 
     body = document.element.body
+    _docx_warnings(body, warnings)
     for child in body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
@@ -254,7 +283,49 @@ def _read_docx(data: bytes) -> str:
     return "\n\n".join(part for part in "\n".join(out).split("\n") if part.strip())
 
 
-def _read_pdf(data: bytes) -> str:
+# a table row read as plain text starts with its number and no dot ('1 Tỷ lệ xã …'), or
+# the table's header says 'STT'; a list item of the body has its dot ('1. …')
+_TABLE_ROW = re.compile(r"^\d{1,2} (?=[^\d\s./)])")
+_TABLE_HEAD = re.compile(r"^(?:STT|TT|Số TT)\b")
+
+
+def _may_hold_table(text: str) -> bool:
+    """Whether the plain text looks like it holds a table: only then is the slower layout
+    reading worth it."""
+    lines = text.splitlines()
+    return any(_TABLE_HEAD.match(line) for line in lines) or (
+        sum(bool(_TABLE_ROW.match(line)) for line in lines) >= 2
+    )
+
+
+def _with_tables(page) -> str | None:
+    """The page's text with its tables as rows of cells, when it has a table."""
+    from .pdf_tables import rebuild_tables
+
+    try:
+        return rebuild_tables(page.extract_text(extraction_mode="layout") or "")
+    except Exception:  # layout mode fails on some pages: their plain text is kept
+        return None
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _docx_warnings(body, warnings: list[str]) -> None:
+    """Images (a scanned page pasted in) and sections in several columns."""
+    images = sum(1 for _ in body.iter(f"{_W}drawing")) + sum(1 for _ in body.iter(f"{_W}pict"))
+    if images:
+        warnings.append(W_IMAGES.format(count=images))
+    for cols in body.iter(f"{_W}cols"):
+        try:
+            if int(cols.get(f"{_W}num") or 1) > 1:
+                warnings.append(W_COLUMNS)
+                break
+        except ValueError:
+            continue
+
+
+def _read_pdf(data: bytes, warnings: list[str]) -> str:
     try:
         from pypdf import PdfReader
         from pypdf.errors import PdfReadError
@@ -270,6 +341,8 @@ def _read_pdf(data: bytes) -> str:
         pages = []
         for number, page in enumerate(reader.pages):
             text = page.extract_text() or ""
+            if _may_hold_table(text):
+                text = _with_tables(page) or text
             if number > 0:
                 # page numbers sit alone at the top of pages 2, 3 … (Decree 30/2020)
                 text = re.sub(r"^\s*\d{1,3}\s*\n", "", text, count=1)
@@ -283,4 +356,8 @@ def _read_pdf(data: bytes) -> str:
     text = "\n\n".join(pages)
     if sum(ch.isalpha() for ch in text) < _MIN_LETTERS_PER_DOCUMENT:
         raise DocumentReadError("scanned", MSG_SCANNED_PDF)
+    blank = [str(n) for n, page in enumerate(pages, start=1) if sum(map(str.isalpha, page)) < 20]
+    if blank:
+        # a scanned page among text pages: the rest is read, the gap is said
+        warnings.append(W_SCANNED_PAGES.format(pages=", ".join(blank)))
     return text

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from .agencies import TaskFound
+from .agencies import TaskFound, lead_in
 from .structure import Node, is_assignment_heading, is_target_heading
 from .text import Line, collapse
 
@@ -56,9 +56,22 @@ def section_tasks(root: Node, taken: set[int]) -> list[TaskFound]:
         text = collapse(node.title).rstrip(" :;")
         if len(text) < 12:
             return
+        # 'Hội Liên hiệp Phụ nữ tỉnh phối hợp …': the item names who does it
         tasks.append(
-            TaskFound(text=text[:_MAX_TASK], lead=None, coordinating=[], when=None, node=node)
+            TaskFound(
+                text=text[:_MAX_TASK], lead=lead_in(text), coordinating=[], when=None, node=node
+            )
         )
+
+    def collect(node: Node) -> None:
+        """A short heading with items is a group ('4.2. Công tác kiểm tra'): its items are
+        the tasks, however deep; anything else is a task."""
+        items = [c for c in node.children if c.kind in _ITEM_KINDS - {"text"}]
+        if node.is_heading and items and len(node.title) < 120:
+            for item in items:
+                collect(item)
+        else:
+            add(node)
 
     def visit(node: Node) -> None:
         if node.kind != "root" and _is_task_section(node):
@@ -70,12 +83,7 @@ def section_tasks(root: Node, taken: set[int]) -> list[TaskFound]:
                     continue
                 if child.kind == "text" and (listed or _CLOSING.match(child.title)):
                     continue
-                items = [c for c in child.children if c.kind in _ITEM_KINDS - {"text"}]
-                if child.is_heading and items and len(child.title) < 120:
-                    for item in items:
-                        add(item)
-                else:
-                    add(child)
+                collect(child)
             return
         for child in node.children:
             visit(child)
