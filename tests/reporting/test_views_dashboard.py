@@ -146,7 +146,8 @@ def test_the_query_count_does_not_grow_with_the_units_reporting(world, form, cli
     with CaptureQueriesContext(connection) as many:
         page(client, query)
     assert len(many) == len(one)
-    assert len(one) <= 40
+    # About one query per computed indicator (inspections, support) plus the page's own.
+    assert len(one) <= 50
 
 
 def test_targets_show_their_progress_as_badges(world, figures, plan, client_for):
