@@ -154,3 +154,32 @@ def test_a_stale_plan_is_not_overwritten(world, sup):
         services.case_plan_update(client=sup.case, by=world.th_social, plan="Khác", version=1)
     sup.case.refresh_from_db()
     assert sup.case.plan == "Khám sức khỏe"
+
+
+def test_an_administrator_grants_the_supervisor_flag(world, client_for):
+    from django.urls import reverse
+
+    from lanhmanh.accounts.permissions import supervision_scope
+
+    response = client_for(world.th_admin).post(
+        reverse("accounts:membership_add", args=[world.th_tips.pk]),
+        {"unit": world.thanh_hoa.pk, "role": "social_worker", "supervises": "on"},
+    )
+    assert response.status_code == 302
+    assert supervision_scope(world.th_tips).covers(world.hac_thanh.path)
+
+
+def test_an_assigned_worker_opens_the_case(world, sup, client_for):
+    from django.urls import reverse
+
+    url = sup.case.get_absolute_url()
+    assert client_for(sup.social2).get(url).status_code == 404
+    response = client_for(world.th_social).post(
+        reverse("support:case_workers", args=[sup.case.pk]), {"username": "th_social2"}
+    )
+    assert response.status_code == 302
+    assert client_for(sup.social2).get(url).status_code == 200
+    refused = client_for(world.th_social).post(
+        reverse("support:case_workers", args=[sup.case.pk]), {"username": "bn_coordinator"}
+    )
+    assert "không phải nhân viên công tác xã hội" in refused.content.decode()
