@@ -183,3 +183,11 @@ def test_an_assigned_worker_opens_the_case(world, sup, client_for):
         reverse("support:case_workers", args=[sup.case.pk]), {"username": "bn_coordinator"}
     )
     assert "không phải nhân viên công tác xã hội" in refused.content.decode()
+
+
+def test_the_case_list_is_a_read_of_every_case_on_it(world, sup, client_for):
+    from django.urls import reverse
+
+    client_for(world.th_social).get(reverse("support:case_list"))
+    row = CaseAccess.objects.get(client=sup.case, action="list")
+    assert row.user == world.th_social and "group" in row.fields
