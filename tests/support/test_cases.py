@@ -191,3 +191,26 @@ def test_the_case_list_is_a_read_of_every_case_on_it(world, sup, client_for):
     client_for(world.th_social).get(reverse("support:case_list"))
     row = CaseAccess.objects.get(client=sup.case, action="list")
     assert row.user == world.th_social and "group" in row.fields
+
+
+def test_the_form_offers_a_matching_code_as_the_same_person(world, sup, client_for):
+    from django.urls import reverse
+
+    data = {
+        "unit": world.quang_ngoc.pk, "opened_on": "2026-02-01", "group": "sex_worker",
+        "sex": "female", "birth_year": "1995", "birth_month": "3",
+        "mother_given_name": "Lan", "father_given_name": "Đức",
+    }  # fmt: skip
+    client = client_for(world.th_social)
+    before = SupportClient.objects.count()
+    offered = client.post(reverse("support:case_create"), data)
+    assert offered.status_code == 200
+    assert sup.case.reference in offered.content.decode()
+    assert 'name="duplicate_shown"' in offered.content.decode()
+    assert SupportClient.objects.count() == before
+
+    linked = client.post(
+        reverse("support:case_create"), {**data, "duplicate_shown": "1", "duplicate": "same"}
+    )
+    assert linked.status_code == 302
+    assert SupportClient.objects.latest("pk").same_person_as == sup.case
