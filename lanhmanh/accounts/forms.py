@@ -169,7 +169,13 @@ class MembershipFields(forms.Form):
 
 
 class MembershipForm(BootstrapMixin, MembershipFields):
-    pass
+    supervises = forms.BooleanField(
+        label=_("Giám sát các ca hỗ trợ của đơn vị (nhân viên công tác xã hội)"),
+        required=False,
+        help_text=_(
+            "Người giám sát mở được mọi ca hỗ trợ của đơn vị và xem nhật ký truy cập các ca."
+        ),
+    )
 
 
 class UserCreateForm(BootstrapMixin, MembershipFields, PasswordFields):

@@ -64,18 +64,31 @@ class Value:
     # Nothing was reported at all: not the same as a reported zero (a target with no
     # figures has no progress status). Computations over records never set it.
     no_data: bool = False
+    # A count of people (support cases): every output shows 1 to 4 as '<5' (see
+    # ``small_count``), so that nobody can be singled out from a figure.
+    hides_small: bool = False
 
     def __add__(self, other: Value) -> Value:
         provisional = self.provisional or other.provisional
         no_data = self.no_data and other.no_data
+        hides = self.hides_small or other.hides_small
         if self.denominator is None and other.denominator is None:
-            return Value(self.numerator + other.numerator, None, provisional, no_data)
+            return Value(self.numerator + other.numerator, None, provisional, no_data, hides)
         return Value(
             self.numerator + other.numerator,
             (self.denominator or Decimal(0)) + (other.denominator or Decimal(0)),
             provisional,
             no_data,
+            hides,
         )
+
+    @property
+    def small_count(self) -> bool:
+        """A value of people whose numerator or denominator is 1 to 4: shown as '<5'."""
+        if not self.hides_small or self.no_data:
+            return False
+        parts = [self.numerator] if self.denominator is None else [self.numerator, self.denominator]
+        return any(0 < part < SMALL_COUNT for part in parts)
 
     @property
     def ratio(self) -> Decimal | None:
@@ -85,6 +98,8 @@ class Value:
         return self.numerator * 100 / self.denominator
 
 
+SMALL_COUNT = 5
+SMALL_LABEL = "<5"
 ZERO = Value(Decimal(0))
 NO_DATA = Value(Decimal(0), no_data=True)
 

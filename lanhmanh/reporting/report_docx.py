@@ -30,7 +30,7 @@ from lanhmanh.organizations.models import StandingAgency
 from .periods import Period
 from .progress import Progress, targets_progress
 from .selectors import unit_targets
-from .templatetags.reporting_tags import target_level, vn_number
+from .templatetags.reporting_tags import SMALL_LABEL, target_level, vn_number
 
 COMMITTEE = "Ủy ban nhân dân"
 # Who a province reports to: the ministry in charge of the programme, which changed in
@@ -84,6 +84,8 @@ def report_figures(unit, period: Period, *, user=None, on: datetime.date | None 
 def shown(indicator: Indicator, value: Value) -> str:
     if value.no_data:
         return "—"
+    if value.small_count:
+        return SMALL_LABEL
     if indicator.is_ratio:
         ratio = value.ratio
         if ratio is None:

@@ -169,6 +169,10 @@ def _write(unit, period: Period, user) -> bytes:
 
 
 def _row(indicator, key, value, source) -> list:
+    if value.small_count:
+        # People counted by the support module: never 1 to 4 in a file that travels.
+        return [indicator.code, indicator.name, disaggregation_label(key) if key else "",
+                "", "<5", None, None, "", source]  # fmt: skip
     if value.no_data:
         shown = None
     elif indicator.is_ratio:

@@ -108,6 +108,19 @@ def case_audit(user, client, action, fields=(), reason: str = "") -> None:
     )
 
 
+LIST_FIELDS = ["reference", "unit", "group", "sex", "is_child", "opened_on", "status"]
+
+
+def cases_listed(user, clients) -> None:
+    """A page of the case list is a read of each case on it: one row per case, at once."""
+    from .models import AccessAction, CaseAccess
+
+    CaseAccess.objects.bulk_create(
+        CaseAccess(client=c, user=user, action=AccessAction.LIST, fields=LIST_FIELDS)
+        for c in clients
+    )
+
+
 def may_review_access(user, client) -> bool:
     """The case's access log: its case workers and its supervisor (both already open it)."""
     return is_case_worker(user, client)

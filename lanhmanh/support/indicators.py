@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Exists, OuterRef, Q, Sum
 
 from lanhmanh.indicators.registry import Value, Window, register
 
@@ -131,7 +131,13 @@ def under(lookup: str, paths: Sequence[str]) -> Q:
 
 
 def _count(n) -> Value:
+    """A count of register rows (models, teams): names nobody."""
     return Value(numerator=Decimal(n or 0))
+
+
+def _people(n) -> Value:
+    """A count of people: every output shows 1 to 4 as '<5'."""
+    return Value(numerator=Decimal(n or 0), hides_small=True)
 
 
 def _dimension(disaggregation: str | None) -> tuple[str, str]:
@@ -147,7 +153,7 @@ def people_reached(*, paths, window: Window, disaggregation=None) -> Value:
         under("unit__path", paths), held_on__gte=window.start, held_on__lte=window.end
     )
     totals = sessions.aggregate(**{f: Sum(f) for f in cells})
-    return _count(sum(v or 0 for v in totals.values()))
+    return _people(sum(v or 0 for v in totals.values()))
 
 
 def _served(paths, window):
@@ -164,7 +170,7 @@ def clients_supported(*, paths, window: Window, disaggregation=None) -> Value:
         services = services.filter(client__sex=member)
     elif dim == SUPPORT_SERVICE:
         services = services.filter(service_type__code=member)
-    return _count(services.aggregate(n=Count("client", distinct=True))["n"])
+    return _people(services.aggregate(n=Count("client", distinct=True))["n"])
 
 
 def _open_during(paths, window):
@@ -177,17 +183,24 @@ def _open_during(paths, window):
 
 @register("support_clients_supported_share")
 def clients_supported_share(*, paths, window: Window, disaggregation=None) -> Value:
-    cases = _open_during(paths, window).filter(group=Group.SEX_WORKER)
-    served = _served(paths, window).filter(client__in=cases)
+    served = SupportService.objects.filter(
+        client=OuterRef("pk"), given_on__gte=window.start, given_on__lte=window.end
+    )
+    counts = (
+        _open_during(paths, window)
+        .filter(group=Group.SEX_WORKER)
+        .aggregate(cases=Count("pk"), served=Count("pk", filter=Q(Exists(served))))
+    )
     return Value(
-        numerator=Decimal(served.aggregate(n=Count("client", distinct=True))["n"] or 0),
-        denominator=Decimal(cases.count()),
+        numerator=Decimal(counts["served"] or 0),
+        denominator=Decimal(counts["cases"] or 0),
+        hides_small=True,
     )
 
 
 @register("support_referrals_completed")
 def referrals_completed(*, paths, window: Window, disaggregation=None) -> Value:
-    return _count(
+    return _people(
         Referral.objects.filter(
             under("client__unit__path", paths),
             status=ReferralStatus.COMPLETED,
@@ -207,7 +220,7 @@ def victims_received(*, paths, window: Window, disaggregation=None) -> Value:
     )
     if dim == "sex":
         victims = victims.filter(client__sex=member)
-    return _count(victims.count())
+    return _people(victims.count())
 
 
 @register("victims_supported")
@@ -220,7 +233,7 @@ def victims_supported(*, paths, window: Window, disaggregation=None) -> Value:
     )
     if dim == "sex":
         victims = victims.filter(client__sex=member)
-    return _count(victims.aggregate(n=Count("pk", distinct=True))["n"])
+    return _people(victims.aggregate(n=Count("pk", distinct=True))["n"])
 
 
 @register("support_models_started")

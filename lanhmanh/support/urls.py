@@ -23,6 +23,7 @@ urlpatterns = [
     path("cases/<int:pk>/assessments/new/", w.assessment_add, name="assessment_add"),
     path("cases/<int:pk>/services/new/", w.service_add, name="service_add"),
     path("cases/<int:pk>/referrals/new/", w.referral_add, name="referral_add"),
+    path("referrals/", w.referral_followups, name="referral_followups"),
     path("referrals/<int:pk>/", w.referral_update, name="referral_update"),
     path("cases/<int:pk>/victim/", w.victim_edit, name="victim_edit"),
     path("cases/<int:pk>/victim/supports/new/", w.victim_support_add, name="victim_support_add"),

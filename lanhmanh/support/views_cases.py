@@ -44,6 +44,7 @@ def case_list(request):
     page = Paginator(
         selectors.case_list(request.user, status=status, group=group), PAGE_SIZE
     ).get_page(request.GET.get("page"))
+    access.cases_listed(request.user, page.object_list)
     return render(
         request,
         "support/case_list.html",

@@ -196,3 +196,28 @@ def child_step_add(request, pk):
         lambda client, data: services.child_step_record(client=client, by=request.user, **data),
         _("Đã ghi bước bảo vệ trẻ em."),
     )
+
+
+def referral_followups(request):
+    """Referrals of the user's cases still open (sent or accepted), the follow-up date
+    first: what to chase this week. Each case listed is a read of it."""
+    import datetime
+
+    from django.utils import timezone
+
+    from .models import ReferralStatus
+
+    access.require_read(request.user)
+    soon = timezone.localdate() + datetime.timedelta(days=7)
+    referrals = list(
+        Referral.objects.visible_to(request.user)
+        .filter(status__in=[ReferralStatus.SENT, ReferralStatus.ACCEPTED])
+        .select_related("client__unit", "provider", "service_type")
+        .order_by("follow_up_on", "sent_on", "pk")[:200]
+    )
+    access.cases_listed(request.user, {r.client for r in referrals})
+    return render(
+        request,
+        "support/referral_followups.html",
+        {"referrals": referrals, "soon": soon, "title": _("Chuyển gửi cần theo dõi")},
+    )

@@ -36,6 +36,7 @@ COVERED_ROUTES = {
     "support:service_add",
     "support:referral_add",
     "support:referral_update",
+    "support:referral_followups",
     "support:victim_edit",
     "support:victim_support_add",
     "support:child_step_add",
@@ -124,6 +125,7 @@ REGISTER_OBJECTS = [
 ]
 MODULE_PAGES = [
     "case_list",
+    "referral_followups",
     "case_create",
     "provider_list",
     "provider_create",
@@ -209,10 +211,16 @@ def test_counts_are_open_to_readers_of_support_or_reports(
     assert client_for(who(world, sup, user)).get(url(name, objects)).status_code == 200
 
 
+@pytest.mark.parametrize("name", ["case_list", "referral_followups"])
 @pytest.mark.parametrize("user", ["th_social2", "th_admin", "national"])
-def test_the_case_list_shows_other_workers_nothing(world, sup, objects, client_for, user):
-    page = client_for(who(world, sup, user)).get(url("case_list", objects)).content.decode()
+def test_case_lists_show_other_workers_nothing(world, sup, objects, client_for, name, user):
+    page = client_for(who(world, sup, user)).get(url(name, objects)).content.decode()
     assert sup.case.reference not in page
+
+
+def test_the_follow_ups_show_the_worker_their_referrals(world, sup, objects, client_for):
+    page = client_for(world.th_social).get(url("referral_followups", objects)).content.decode()
+    assert sup.case.reference in page and "Phòng khám Bình An" in page
 
 
 @pytest.mark.parametrize("user", ["bn_coordinator", "two_hats"])

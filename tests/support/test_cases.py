@@ -154,3 +154,63 @@ def test_a_stale_plan_is_not_overwritten(world, sup):
         services.case_plan_update(client=sup.case, by=world.th_social, plan="Khác", version=1)
     sup.case.refresh_from_db()
     assert sup.case.plan == "Khám sức khỏe"
+
+
+def test_an_administrator_grants_the_supervisor_flag(world, client_for):
+    from django.urls import reverse
+
+    from lanhmanh.accounts.permissions import supervision_scope
+
+    response = client_for(world.th_admin).post(
+        reverse("accounts:membership_add", args=[world.th_tips.pk]),
+        {"unit": world.thanh_hoa.pk, "role": "social_worker", "supervises": "on"},
+    )
+    assert response.status_code == 302
+    assert supervision_scope(world.th_tips).covers(world.hac_thanh.path)
+
+
+def test_an_assigned_worker_opens_the_case(world, sup, client_for):
+    from django.urls import reverse
+
+    url = sup.case.get_absolute_url()
+    assert client_for(sup.social2).get(url).status_code == 404
+    response = client_for(world.th_social).post(
+        reverse("support:case_workers", args=[sup.case.pk]), {"username": "th_social2"}
+    )
+    assert response.status_code == 302
+    assert client_for(sup.social2).get(url).status_code == 200
+    refused = client_for(world.th_social).post(
+        reverse("support:case_workers", args=[sup.case.pk]), {"username": "bn_coordinator"}
+    )
+    assert "không phải nhân viên công tác xã hội" in refused.content.decode()
+
+
+def test_the_case_list_is_a_read_of_every_case_on_it(world, sup, client_for):
+    from django.urls import reverse
+
+    client_for(world.th_social).get(reverse("support:case_list"))
+    row = CaseAccess.objects.get(client=sup.case, action="list")
+    assert row.user == world.th_social and "group" in row.fields
+
+
+def test_the_form_offers_a_matching_code_as_the_same_person(world, sup, client_for):
+    from django.urls import reverse
+
+    data = {
+        "unit": world.quang_ngoc.pk, "opened_on": "2026-02-01", "group": "sex_worker",
+        "sex": "female", "birth_year": "1995", "birth_month": "3",
+        "mother_given_name": "Lan", "father_given_name": "Đức",
+    }  # fmt: skip
+    client = client_for(world.th_social)
+    before = SupportClient.objects.count()
+    offered = client.post(reverse("support:case_create"), data)
+    assert offered.status_code == 200
+    assert sup.case.reference in offered.content.decode()
+    assert 'name="duplicate_shown"' in offered.content.decode()
+    assert SupportClient.objects.count() == before
+
+    linked = client.post(
+        reverse("support:case_create"), {**data, "duplicate_shown": "1", "duplicate": "same"}
+    )
+    assert linked.status_code == 302
+    assert SupportClient.objects.latest("pk").same_person_as == sup.case

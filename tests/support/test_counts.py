@@ -86,3 +86,24 @@ def test_outreach_counts_are_suppressed_in_the_register(world, sup, client_for):
     )  # fmt: skip
     page = client_for(world.th_admin).get(reverse("support:outreach_list")).content.decode()
     assert "&lt;5/0" in page and "7/0" in page
+
+
+def test_support_figures_leave_the_reporting_outputs_as_less_than_five(world, served):
+    import datetime
+
+    from lanhmanh.indicators.models import Indicator
+    from lanhmanh.indicators.registry import Window, computation
+    from lanhmanh.reporting.report_docx import shown
+    from lanhmanh.reporting.report_xlsx import _row
+    from lanhmanh.reporting.templatetags.reporting_tags import figure, fraction
+
+    window = Window(datetime.date(2026, 1, 1), datetime.date(2026, 12, 31))
+    for code in ("support_clients_supported", "support_clients_supported_share"):
+        value = computation(code)(paths=[world.thanh_hoa.path], window=window)
+        indicator = Indicator.objects.get(code=code)
+        assert figure(value) == "<5" and fraction(value) == ""
+        assert shown(indicator, value) == "<5"
+        assert _row(indicator, "", value, "")[4:7] == ["<5", None, None]
+    # A register count names nobody: shown as it is.
+    models = computation("support_models_running")(paths=[world.thanh_hoa.path], window=window)
+    assert not models.small_count

@@ -108,3 +108,34 @@ def test_production_refuses_a_key_that_is_not_one(production_env):  # noqa: F811
     result = manage(production_env, "check")
     assert result.returncode != 0
     assert "support.E001" in result.stderr
+
+
+@pytest.mark.django_db
+def test_the_rotation_command_says_what_it_did(world, sup, settings):
+    import io
+
+    from django.core.management import call_command
+
+    settings.FIELD_KEYS = [Fernet.generate_key().decode(), settings.FIELD_KEYS[0]]
+    out = io.StringIO()
+    call_command("rotate_field_keys", stdout=out)
+    assert "Đã mã hóa lại" in out.getvalue()
+    settings.FIELD_KEYS = settings.FIELD_KEYS[:1]
+    assert ClientIdentity.objects.get(client=sup.case).phone == PHONE
+
+
+@pytest.mark.django_db
+def test_the_anonymisation_command_counts_before_it_acts(world, sup):
+    import io
+
+    from django.core.management import call_command
+
+    from lanhmanh.support import services
+
+    services.case_close(
+        client=sup.case, by=world.th_social, closed_on=sup.case.opened_on, reason="moved"
+    )
+    out = io.StringIO()
+    call_command("anonymise_cases", "--years", "0", "--dry-run", stdout=out)
+    assert out.getvalue().startswith("1 ca")
+    assert ClientIdentity.objects.filter(client=sup.case).exists()

@@ -10,6 +10,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django import template
 from django.utils.translation import gettext as _
 
+from lanhmanh.indicators.registry import SMALL_LABEL
 from lanhmanh.reporting.progress import Progress, targets_progress
 
 register = template.Library()
@@ -56,6 +57,8 @@ def figure(value):
     """A ``Value`` as shown: '1.234' for a count, '45,5%' for a ratio, '—' for no data."""
     if value is None or value.no_data:
         return "—"
+    if value.small_count:
+        return SMALL_LABEL
     if value.denominator is None:
         return vn_number(value.numerator)
     ratio = value.ratio
@@ -65,7 +68,7 @@ def figure(value):
 @register.filter
 def fraction(value):
     """'12/30' for a ratio's parts, '' otherwise."""
-    if value is None or value.no_data or value.denominator is None:
+    if value is None or value.no_data or value.denominator is None or value.small_count:
         return ""
     return f"{vn_number(value.numerator)}/{vn_number(value.denominator)}"
 

@@ -161,6 +161,7 @@ class CaseWorker(models.Model):
 
 
 class AccessAction(models.TextChoices):
+    LIST = "list", _("Xem trong danh sách ca")
     VIEW = "view", _("Xem ca")
     VIEW_IDENTITY = "view_identity", _("Xem thông tin nhận dạng")
     EDIT = "edit", _("Sửa, ghi thêm")

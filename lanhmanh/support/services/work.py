@@ -59,8 +59,10 @@ def _document_content(upload) -> tuple[bytes, str]:
 
         try:
             image = Image.open(io.BytesIO(data))
-            clean = Image.new(image.mode, image.size)
-            clean.putdata(list(image.getdata()))
+            image.load()
+            clean = image.copy()
+            # Saved without the original's info (EXIF, text chunks, profiles): only pixels.
+            clean.info = {}
             out = io.BytesIO()
             clean.save(out, format=image.format)
         except Exception as exc:
