@@ -40,7 +40,7 @@ def load(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("support", "0002_catalogue"),
+        ("support", "0003_access_list"),
         ("indicators", "0004_breakdowns_drugs_trafficking"),
     ]
     operations = [migrations.RunPython(load, migrations.RunPython.noop)]
