@@ -8,6 +8,9 @@ an empty database (no world, or a transactional one such as the browser tests) t
 transaction is rolled back, and it is opened again by the next test that asks for the
 world. Each test gets its own copy of the Python objects, so changing an attribute (or
 the scope cached on a user) does not leak into the next test.
+
+A module- or session-scoped fixture that commits rows of its own (like tests/plans'
+``real_map``) must serve tests that do not use the world: those run before the world opens.
 """
 
 import copy
