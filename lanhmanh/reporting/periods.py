@@ -28,7 +28,7 @@ from django.db import models
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from lanhmanh.core.params import MAX_YEAR, MIN_YEAR
+from lanhmanh.core.params import MIN_YEAR
 from lanhmanh.indicators.registry import Window
 
 CUTOFF_DAY = 15  # windows start on the 15th and end on the 14th
@@ -204,10 +204,13 @@ _KEY = re.compile(
 )
 
 
+# Far wider than any programme, far from the calendar's end: '9999-M12' would put its
+# deadline past 31/12/9999.
+LAST_KEY_YEAR = 2999
+
+
 def _check_year(year: int) -> int:
-    """Keys name years a programme can concern: '9999-M12' would put its deadline past
-    the calendar's end."""
-    if not MIN_YEAR <= year <= MAX_YEAR:
+    if not MIN_YEAR <= year <= LAST_KEY_YEAR:
         raise ValueError(f"year out of range: {year}")
     return year
 

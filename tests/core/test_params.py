@@ -59,5 +59,9 @@ def test_a_nul_character_in_a_parameter_is_a_bad_request(world, client_for):
     client = client_for(world.national)
     assert client.get(reverse("search"), {"q": "a\x00b"}).status_code == 400
     assert client.get(reverse("search"), {"q": "ab"}).status_code == 200
-    response = client.post(reverse("reporting:submission_open"), {"period": "\x00"})
+    response = client.post(
+        reverse("reporting:submission_open"),
+        "period=%00",
+        content_type="application/x-www-form-urlencoded",
+    )
     assert response.status_code == 400
