@@ -66,12 +66,6 @@ def case_worker_q(user, lookup: str | None = None) -> Q:
     return Q(Exists(assigned)) | supervision_scope(user).q(f"{prefix}unit__path")
 
 
-def is_case_worker(user, client) -> bool:
-    from .models import SupportClient
-
-    return SupportClient.objects.visible_to(user).filter(pk=client.pk).exists()
-
-
 def is_supervisor(user, client) -> bool:
     return supervision_scope(user).covers(client.unit.path) and can_read(user, MODULE)
 
@@ -119,11 +113,6 @@ def cases_listed(user, clients) -> None:
         CaseAccess(client=c, user=user, action=AccessAction.LIST, fields=LIST_FIELDS)
         for c in clients
     )
-
-
-def may_review_access(user, client) -> bool:
-    """The case's access log: its case workers and its supervisor (both already open it)."""
-    return is_case_worker(user, client)
 
 
 # --- counts ---------------------------------------------------------------------------

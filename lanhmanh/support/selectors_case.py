@@ -1,7 +1,5 @@
 """What the case page shows: the case's rows, fetched for one of its workers."""
 
-from django.db.models import Prefetch
-
 from . import access
 from .models import (
     CaseWorker,
@@ -49,6 +47,3 @@ def case_page(user, client) -> dict:
         and access.may_write(user, client.unit),
         "is_supervisor": access.is_supervisor(user, client),
     }
-
-
-__all__ = ["Prefetch", "case_page"]

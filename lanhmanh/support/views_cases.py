@@ -145,11 +145,17 @@ def case_update(request, pk):
     return _form(request, form, _("Sửa thông tin ca"), client)
 
 
-def _form(request, form, title, client, *, multipart=False):
+def _form(request, form, title, client, *, multipart=False, current=None):
     return render(
         request,
         "support/form.html",
-        {"form": form, "title": title, "object": client, "multipart": multipart},
+        {
+            "form": form,
+            "title": title,
+            "object": client,
+            "multipart": multipart,
+            "current": current,
+        },
     )
 
 
@@ -157,15 +163,22 @@ def case_plan(request, pk):
     access.require_read(request.user)
     client = access.case_for_write(request.user, pk)
     form = PlanForm(request.POST or None, initial={"plan": client.plan, "version": client.version})
+    current = None
     if request.method == "POST" and form.is_valid():
         try:
             services.case_plan_update(client=client, by=request.user, **form.cleaned_data)
         except ValidationError as error:
             form.add_service_error(error)
+            # Someone saved first: their text beside the one typed, and the new version
+            # in the form, so that saving again is a choice made knowing both.
+            client.refresh_from_db(fields=["plan", "version"])
+            current = client.plan
+            form.data = form.data.copy()
+            form.data["version"] = client.version
         else:
             messages.success(request, _("Đã lưu kế hoạch hỗ trợ."))
             return redirect(client)
-    return _form(request, form, _("Kế hoạch hỗ trợ"), client)
+    return _form(request, form, _("Kế hoạch hỗ trợ"), client, current=current)
 
 
 def case_close(request, pk):

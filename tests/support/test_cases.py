@@ -214,3 +214,18 @@ def test_the_form_offers_a_matching_code_as_the_same_person(world, sup, client_f
     )
     assert linked.status_code == 302
     assert SupportClient.objects.latest("pk").same_person_as == sup.case
+
+
+def test_a_stale_plan_form_shows_both_texts(world, sup, client_for):
+    from django.urls import reverse
+
+    services.case_plan_update(
+        client=sup.case, by=world.th_social, plan="Bản của đồng nghiệp", version=1
+    )
+    url = reverse("support:case_plan", args=[sup.case.pk])
+    response = client_for(world.th_social).post(url, {"plan": "Bản của tôi", "version": "1"})
+    page = response.content.decode()
+    assert "Bản của đồng nghiệp" in page and "Bản của tôi" in page
+    assert 'name="version" value="2"' in page
+    sup.case.refresh_from_db()
+    assert sup.case.plan == "Bản của đồng nghiệp"
