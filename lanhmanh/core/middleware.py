@@ -44,12 +44,12 @@ class ConflictMiddleware:
         if isinstance(exception, StaleVersion):
             return render(
                 request,
-                "core/conflict.html",
+                "409_conflict.html",
                 {"rows": self._rows(request, exception.current), "conflict": exception},
                 status=409,
             )
         if isinstance(exception, OperationalError) and "locked" in str(exception):
-            return render(request, "core/busy.html", status=409)
+            return render(request, "409_busy.html", status=409)
         return None
 
     def _rows(self, request, current):
