@@ -74,5 +74,22 @@ class ConflictMiddleware:
             mine = ", ".join(request.POST.getlist(name))
             if field.choices and not field.is_relation:
                 mine = dict(field.flatchoices).get(mine, mine)
-            rows.append((field.verbose_name, mine, "" if saved is None else saved))
+            elif field.is_relation and mine.isdigit():
+                mine = str(field.related_model._base_manager.filter(pk=mine).first() or mine)
+            mine, saved = _shown(mine), _shown(saved)
+            rows.append((field.verbose_name, mine, saved, mine != saved))
         return rows
+
+
+def _shown(value) -> str:
+    """A value as the conflict page shows it: dates dd/mm/yyyy, nothing for None."""
+    import datetime
+
+    if isinstance(value, str):
+        try:
+            value = datetime.date.fromisoformat(value)
+        except ValueError:
+            return value.strip()
+    if isinstance(value, datetime.date):
+        return f"{value:%d/%m/%Y}"
+    return "" if value is None else str(value)
