@@ -44,12 +44,12 @@ class ConflictMiddleware:
         if isinstance(exception, StaleVersion):
             return render(
                 request,
-                "core/conflict.html",
+                "409_conflict.html",
                 {"rows": self._rows(request, exception.current), "conflict": exception},
                 status=409,
             )
         if isinstance(exception, OperationalError) and "locked" in str(exception):
-            return render(request, "core/busy.html", status=409)
+            return render(request, "409_busy.html", status=409)
         return None
 
     def _rows(self, request, current):
@@ -74,5 +74,22 @@ class ConflictMiddleware:
             mine = ", ".join(request.POST.getlist(name))
             if field.choices and not field.is_relation:
                 mine = dict(field.flatchoices).get(mine, mine)
-            rows.append((field.verbose_name, mine, "" if saved is None else saved))
+            elif field.is_relation and mine.isdigit():
+                mine = str(field.related_model._base_manager.filter(pk=mine).first() or mine)
+            mine, saved = _shown(mine), _shown(saved)
+            rows.append((field.verbose_name, mine, saved, mine != saved))
         return rows
+
+
+def _shown(value) -> str:
+    """A value as the conflict page shows it: dates dd/mm/yyyy, nothing for None."""
+    import datetime
+
+    if isinstance(value, str):
+        try:
+            value = datetime.date.fromisoformat(value)
+        except ValueError:
+            return value.strip()
+    if isinstance(value, datetime.date):
+        return f"{value:%d/%m/%Y}"
+    return "" if value is None else str(value)
