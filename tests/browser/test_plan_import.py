@@ -79,8 +79,10 @@ def test_a_coordinator_imports_a_plan_and_corrects_a_target(live_world, page, sc
     )
     police.locator("summary").click()
     expect(police.locator(".lm-task")).to_have_count(4)
-    committee = page.locator("details.lm-task-group").first
-    expect(committee.locator("summary")).to_contain_text("Ban chỉ đạo")
+    committee = page.locator("details.lm-task-group").filter(
+        has=page.locator("summary", has_text="Ban chỉ đạo")
+    )
+    committee.locator("summary").click()
     committee.get_by_label("Bỏ").check()
     police.scroll_into_view_if_needed()
     screen(page, "plan-import-2-review-tasks")
