@@ -16,7 +16,10 @@ from .conftest import open_case
 
 NAME = "Trần Thị Mây Giả"
 PHONE = "0900000001"
-MISSING_KEYS = "LANHMANH_FIELD_KEYS (or LANHMANH_FIELD_KEYS_FILE) must be set outside development."
+MISSING_KEYS = (
+    "LANHMANH_FIELD_KEYS (or LANHMANH_FIELD_KEYS_FILE) must be set outside development"
+    " (LANHMANH_DEBUG=1)."
+)
 
 
 def raw_identity(client_pk) -> tuple:

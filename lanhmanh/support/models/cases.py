@@ -36,10 +36,10 @@ class SupportClientQuerySet(ScopedQuerySet):
     scope_path = "unit__path"
     scope_module = Module.SUPPORT
 
-    def visible_to(self, user):
+    def visible_to(self, user, **kwargs):
         from ..access import case_worker_q
 
-        return super().visible_to(user).filter(case_worker_q(user))
+        return super().visible_to(user, **kwargs).filter(case_worker_q(user))
 
     def counted_for(self, user):
         """Every case under the units whose counts the user may see (never their rows)."""

@@ -40,7 +40,7 @@ class CaseRowQuerySet(ScopedQuerySet):
     scope_module = Module.SUPPORT
     case_lookup = "client"
 
-    def visible_to(self, user):
+    def visible_to(self, user, **kwargs):
         from ..access import case_worker_q
 
-        return super().visible_to(user).filter(case_worker_q(user, self.case_lookup))
+        return super().visible_to(user, **kwargs).filter(case_worker_q(user, self.case_lookup))
