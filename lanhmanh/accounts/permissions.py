@@ -2,7 +2,7 @@
 (lanhmanh/accounts/scope.py decides)."""
 
 from .roles import Role
-from .scope import READ, WRITE, Scope, _cache, can, predecessor_paths, require
+from .scope import READ, WRITE, Scope, _cache, can, memberships_of, predecessor_paths, require
 
 
 def can_read(user, module: str) -> bool:
@@ -27,14 +27,11 @@ def supervision_scope(user) -> Scope:
         return Scope()
     cache = _cache(user)
     if "supervision" not in cache:
-        from django.utils import timezone
-
-        from .models import Membership
-
-        paths = set(
-            Membership.objects.filter(user=user, role=Role.SOCIAL_WORKER, supervises=True)
-            .active_on(timezone.localdate())
-            .values_list("unit__path", flat=True)
-        )
+        # The door's cached memberships of today: no query of its own.
+        paths = {
+            m.unit.path
+            for m in memberships_of(user)
+            if m.role == Role.SOCIAL_WORKER and m.supervises
+        }
         cache["supervision"] = Scope(frozenset(paths | predecessor_paths(paths)))
     return cache["supervision"]

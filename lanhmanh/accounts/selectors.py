@@ -2,19 +2,18 @@
 
 from django.utils import timezone
 
-from .models import Membership, User
-from .roles import WRITERS
+from lanhmanh.geography.models import AdministrativeUnit
+
+from .models import User
+from .scope import WRITE, people_at, roles_for
 
 
 def users_writing(module: str, unit):
     """Active users holding, today, a role that writes ``module`` at ``unit`` or above it
     (the people a task there can be assigned to)."""
-    roles = [role for role, modules in WRITERS.items() if module in modules]
-    prefixes = _prefixes(unit.path)
-    ids = (
-        Membership.objects.filter(role__in=roles, unit__path__in=prefixes)
-        .active_on(timezone.localdate())
-        .values("user_id")
+    units = AdministrativeUnit.objects.filter(path__in=_prefixes(unit.path))
+    ids = people_at(units, roles=roles_for(module, WRITE), on=timezone.localdate()).values(
+        "user_id"
     )
     return User.objects.filter(pk__in=ids, is_active=True).order_by("full_name", "username")
 

@@ -1,5 +1,6 @@
 """The activity list as an .xlsx workbook: one row per activity, the columns an official
-would type by hand. Text that a spreadsheet would read as a formula is written as text."""
+would type by hand. Text that a spreadsheet would read as a formula is written as text
+(lanhmanh/core/xlsx_export.py)."""
 
 from __future__ import annotations
 
@@ -8,15 +9,7 @@ import io
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe(value):
-    """A cell value that is never a formula: text starting like one gets a leading
-    apostrophe, the spreadsheet convention for 'this is text'."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
+from lanhmanh.core.xlsx_export import neutral, workbook_bytes
 
 
 def activities_workbook(rows) -> io.BytesIO:
@@ -48,25 +41,23 @@ def activities_workbook(rows) -> io.BytesIO:
             [
                 a.start_date,
                 a.end_date,
-                safe(a.kind.name),
-                safe(a.title),
-                safe(a.unit.full_name),
-                safe(a.place),
-                safe(a.organiser.name if a.organiser else ""),
-                safe("; ".join(o.name for o in a.co_organisers.all())),
-                safe("; ".join(a.topics())),
-                safe(a.get_channel_display()),
-                safe("; ".join(g.name for g in a.audiences.all())),
+                neutral(a.kind.name),
+                neutral(a.title),
+                neutral(a.unit.full_name),
+                neutral(a.place),
+                neutral(a.organiser.name if a.organiser else ""),
+                neutral("; ".join(o.name for o in a.co_organisers.all())),
+                neutral("; ".join(a.topics())),
+                neutral(a.get_channel_display()),
+                neutral("; ".join(g.name for g in a.audiences.all())),
                 a.participants,
                 a.participants_male,
                 a.participants_female,
-                safe("; ".join(f"{m.kind.name}: {m.count}" for m in a.materials.all())),
+                neutral("; ".join(f"{m.kind.name}: {m.count}" for m in a.materials.all())),
                 int(a.cost) if a.cost is not None else None,
-                safe(a.get_fund_source_display()),
-                safe(a.notes),
+                neutral(a.get_fund_source_display()),
+                neutral(a.notes),
             ]
         )
-    out = io.BytesIO()
-    book.save(out)
-    out.seek(0)
-    return out
+    # A write-only sheet: its rows went through ``neutral`` above.
+    return io.BytesIO(workbook_bytes(book))

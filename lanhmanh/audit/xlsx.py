@@ -3,20 +3,11 @@ typed as ``=HYPERLINK(...)`` stays text in Excel, never a formula."""
 
 from __future__ import annotations
 
-import io
-
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_cell(value):
-    """Text that a spreadsheet would read as a formula gets a leading apostrophe."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
+from lanhmanh.core.xlsx_export import safe_row, workbook_bytes
 
 
 def events_workbook(events) -> bytes:
@@ -46,10 +37,8 @@ def events_workbook(events) -> bytes:
             e.ip or "",
             _detail_text(e.detail),
         ]
-        sheet.append([safe_cell(v) for v in row])
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+        sheet.append(safe_row(row))
+    return workbook_bytes(book)
 
 
 def _detail_text(detail) -> str:

@@ -75,12 +75,12 @@ def unit_path_of(obj, actor=None) -> str:
         path = getattr(unit, "path", None)
         if isinstance(path, str) and path:
             return path
-    from lanhmanh.accounts.scope import active_roles
+    from lanhmanh.accounts.scope import units_of
 
     # An account (the object, or the actor): the first unit it works in.
     for person in (obj, actor):
         if person is not None and hasattr(person, "get_username") and person.pk:
-            paths = sorted(path for _role, path in active_roles(person))
+            paths = [unit.path for unit in units_of(person)]
             if paths:
                 return paths[0]
     return ""

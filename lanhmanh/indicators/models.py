@@ -18,6 +18,7 @@ from django.db import models
 from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
+from lanhmanh.core.scoping import within
 from lanhmanh.geography.models import AdministrativeUnit
 
 
@@ -134,7 +135,7 @@ class IndicatorQuerySet(OwnedQuerySet):
         return self.filter(
             models.Q(owner__isnull=True)
             | models.Q(owner__path__in=ancestors)
-            | models.Q(owner__path__startswith=unit.path)
+            | within(unit, "owner__path")
         )
 
 

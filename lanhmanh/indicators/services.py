@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lanhmanh.accounts.roles import Role
-from lanhmanh.accounts.scope import active_roles
+from lanhmanh.accounts.scope import units_of
 from lanhmanh.core.text import nfc
 from lanhmanh.geography.models import AdministrativeUnit
 
@@ -54,7 +54,7 @@ def configurer_units(user) -> list[str]:
     """Paths of the units the user administers (empty for everyone else)."""
     if not user.is_authenticated or not user.is_active:
         return []
-    return [path for role, path in active_roles(user) if role == Role.ADMINISTRATOR]
+    return [unit.path for unit in units_of(user, roles={Role.ADMINISTRATOR})]
 
 
 def can_configure(user, owner: AdministrativeUnit | None = None) -> bool:

@@ -19,7 +19,7 @@ from django.utils.crypto import get_random_string
 from django.utils.translation import gettext_lazy as _
 
 from lanhmanh.accounts.roles import Role
-from lanhmanh.accounts.scope import active_roles
+from lanhmanh.accounts.scope import units_of
 from lanhmanh.core.text import nfc
 from lanhmanh.geography.models import AdministrativeUnit, Level
 from lanhmanh.organizations.models import Agency
@@ -52,7 +52,7 @@ def can_ask(user, unit: AdministrativeUnit) -> bool:
         return False
     if user.is_superuser:
         return True
-    paths = {path for role, path in active_roles(user) if role in ASKERS}
+    paths = {unit.path for unit in units_of(user, roles=ASKERS)}
     return any(unit.path.startswith(p) for p in paths)
 
 
@@ -61,7 +61,7 @@ def asking_units(user):
     administrator memberships (today's provinces for a national administrator)."""
     if user.is_superuser:
         return AdministrativeUnit.objects.current().filter(level=Level.PROVINCE).order_by("path")
-    paths = {path for role, path in active_roles(user) if role in ASKERS}
+    paths = {unit.path for unit in units_of(user, roles=ASKERS)}
     return AdministrativeUnit.objects.filter(path__in=paths).order_by("path")
 
 

@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from lanhmanh.accounts.scope import get_visible_or_404
+from lanhmanh.accounts.scope import get_visible_or_404, within
 from lanhmanh.geography.models import AdministrativeUnit, Level
 
 from .forms_requests import ReportRequestForm
@@ -43,7 +43,7 @@ def _below(units):
     """Today's units under the asking units, the addressees one may choose."""
     q = Q(pk__in=[])
     for unit in units:
-        q |= Q(path__startswith=unit.path) & ~Q(pk=unit.pk)
+        q |= within(unit, "path") & ~Q(pk=unit.pk)
     return AdministrativeUnit.objects.current().filter(q).select_related("parent").order_by("path")
 
 

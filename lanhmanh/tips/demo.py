@@ -53,7 +53,7 @@ ANSWER = "Thường từ 21 giờ đến nửa đêm, nhất là cuối tuần."
 
 def tips_demo_build(province, communes, team=None) -> int:
     """Tips handled by the province; returns how many were made (0 on a second run)."""
-    if Tip.objects.filter(unit__path__startswith=province.path).exists() or not communes:
+    if Tip.objects.within(province).exists() or not communes:
         return 0
     rng = random.Random(SEED)  # noqa: S311 - demo data, reproducible on purpose
     now = timezone.now()

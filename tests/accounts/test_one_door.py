@@ -15,6 +15,9 @@ MEMBERSHIP_OWNERS = {"accounts/models.py", "accounts/admin.py", "accounts/apps.p
 MEMBERSHIP_OWNERS |= {"accounts/services.py", "accounts/views.py", "accounts/forms.py"}
 
 PATH_FILTER = re.compile(r"path__startswith|path__istartswith|path__regex")
+# Demo data builders (<app>/demo.py) look for the rows they made themselves under a
+# province, with no user in play: not an access decision, so they may name a path.
+PATH_FILTER_ALLOWED = re.compile(r"^\w+/demo\.py$")
 MEMBERSHIP_READ = re.compile(r"\bMembership\.objects\b|\.memberships\b")
 # Names only the door may import: memberships and the tables that turn roles into access.
 DOOR_NAMES = {
@@ -35,6 +38,7 @@ def test_no_file_outside_the_door_filters_by_unit_path():
     found = [
         f"{name}:{number}"
         for name, text in _sources()
+        if not PATH_FILTER_ALLOWED.match(name)
         for number, line in enumerate(text.splitlines(), 1)
         if PATH_FILTER.search(line)
     ]

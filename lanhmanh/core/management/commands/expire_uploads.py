@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand
 
 from lanhmanh.inspections.importing import establishment_imports_expire
-from lanhmanh.plans.importing import plan_imports_expire
+from lanhmanh.plans.plan_imports import plan_imports_expire
 
 
 class Command(BaseCommand):
