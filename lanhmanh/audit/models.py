@@ -17,7 +17,8 @@ class AuditEventQuerySet(ScopedQuerySet):
     scope_path = "unit_path"
     scope_module = Module.USERS
 
-    def visible_to(self, user):
+    def visible_to(self, user, **kwargs):
+        # The door passes module and action; the trail's own module decides here.
         from django.contrib.auth import get_user_model
 
         if user.is_authenticated and user.is_superuser:

@@ -375,7 +375,7 @@ class TaskUpdate(models.Model):
 
 
 class PlanImportQuerySet(models.QuerySet):
-    def visible_to(self, user):
+    def visible_to(self, user, **kwargs):
         # An import belongs to whoever uploaded it until it is saved as a plan of a unit.
         if not user.is_authenticated:
             return self.none()
