@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from collections import Counter
 from dataclasses import dataclass
 
@@ -109,6 +110,8 @@ def check_archive(content: bytes, limits: Limits) -> Counter:
         members = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError):
         raise ValidationError(NOT_AN_ARCHIVE, code=UNREADABLE) from None
+    except (NotImplementedError, RuntimeError):  # an unknown compression, a password
+        raise ValidationError(NOT_AN_ARCHIVE, code=UNREADABLE) from None
     if limits.max_members and len(members) > limits.max_members:
         _refuse(TOO_MANY_MEMBERS, count=len(members), limit=limits.max_members)
     inflated = sum(m.file_size for m in members)
@@ -120,6 +123,10 @@ def check_archive(content: bytes, limits: Limits) -> Counter:
             if member.filename.endswith((".xml", ".rels")):
                 _count(archive, member, counts, limits)
     except (zipfile.BadZipFile, etree.XMLSyntaxError, OSError, EOFError, ValueError):
+        raise ValidationError(NOT_AN_ARCHIVE, code=UNREADABLE) from None
+    # A damaged deflate stream (zlib), an unknown compression method or an encrypted
+    # member (zipfile): the file is as unreadable as one that is no zip at all.
+    except (zlib.error, NotImplementedError, RuntimeError):
         raise ValidationError(NOT_AN_ARCHIVE, code=UNREADABLE) from None
     return counts
 

@@ -5,6 +5,7 @@ import contextlib
 import io
 import json
 import os
+import zipfile
 from pathlib import Path
 
 import docx
@@ -215,6 +216,28 @@ def mangled_files(draw):
 def test_mangled_files(case):
     data, extension = case
     read_or_refuse(data, "ke-hoach" + extension)
+
+
+def _with_damaged_deflate(data: bytes, member: str, at: float) -> bytes:
+    """``data`` with a byte inside the compressed stream of ``member`` changed."""
+    info = zipfile.ZipFile(io.BytesIO(data)).getinfo(member)
+    header = data[info.header_offset : info.header_offset + 30]
+    start = info.header_offset + 30 + int.from_bytes(header[26:28], "little")
+    start += int.from_bytes(header[28:30], "little")
+    damaged = bytearray(data)
+    damaged[start + int(info.compress_size * at)] ^= 0xFF
+    return bytes(damaged)
+
+
+def test_a_docx_with_a_damaged_stream_is_refused_as_corrupt():
+    # zlib's own errors (e.g. "invalid distance too far back") once escaped as a crash.
+    for at in (0.1, 0.3, 0.5, 0.7, 0.9):
+        data = _with_damaged_deflate(GOOD_FILES[".docx"], "word/document.xml", at)
+        try:
+            read_document(data, "ke-hoach.docx")
+        except DocumentReadError as error:
+            assert error.code == "corrupt"
+            assert error.message
 
 
 # --- mangled tables ---------------------------------------------------------------------

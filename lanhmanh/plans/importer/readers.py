@@ -203,12 +203,14 @@ def _read_docx(data: bytes, warnings: list[str]) -> str:
         raise DocumentReadError("corrupt", MSG_CORRUPT, extension=".docx")
     from django.core.exceptions import ValidationError
 
-    from lanhmanh.core.uploads import PLAN_DOCX, check_archive, error_text
+    from lanhmanh.core.uploads import PLAN_DOCX, UNREADABLE, check_archive, error_text
 
     try:
         # Sizes, members, paragraphs and elements before python-docx builds its tree.
         check_archive(data, PLAN_DOCX)
     except ValidationError as exc:
+        if exc.code == UNREADABLE:  # damaged, not too big: say so
+            raise DocumentReadError("corrupt", MSG_CORRUPT, extension=".docx") from exc
         raise DocumentReadError(
             "too_large", error_text(exc).replace("{", "(").replace("}", ")")
         ) from exc
