@@ -101,7 +101,7 @@ def test_a_tip_from_a_phone_to_an_inspection_and_back(live_world, karaoke, phone
     triage = page.locator("#triage-form")
     triage.get_by_label("Đơn vị xử lý").select_option(str(w.thanh_hoa.pk))
     triage.get_by_label("Cơ quan xử lý").select_option(str(w.th_police.pk))
-    triage.get_by_label("th_tips").check()
+    triage.get_by_label("th_tips", exact=True).check()
     triage.get_by_role("button", name="Lưu phân công").click()
     expect(page.locator("#tip-status")).to_have_text("Đã phân công")
     page.locator("#ask-form").get_by_label("Câu hỏi cho người báo tin").fill(
