@@ -140,7 +140,7 @@ def reports_due(user) -> list[dict]:
         teams = InspectionTeam.objects.filter(unit=m.unit, dissolved_on__isnull=True)
         for form in team_forms:
             period = period_due(form)
-            for team in teams if period else []:
+            for team in list(teams) if period else []:
                 lines.append(
                     {"form": form, "unit": m.unit, "agency": None, "team": team, "period": period}
                 )
