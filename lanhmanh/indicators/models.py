@@ -48,13 +48,13 @@ class Topic(models.TextChoices):
     GENERAL = "general", _("Chung")
 
 
-def owned_visible_q(user, lookup: str = "owner") -> models.Q:
+def owned_visible_q(user, lookup: str = "owner", *, module=None, action=None) -> models.Q:
     """Rows of the national catalogue (no owner) and rows owned by a unit the user works
     in, above or below: a commune sees its province's indicators."""
     from lanhmanh.accounts.roles import Module
-    from lanhmanh.accounts.scope import scope_for
+    from lanhmanh.accounts.scope import READ, scope_for
 
-    scope = scope_for(user, Module.REPORTING)
+    scope = scope_for(user, module or Module.REPORTING, action=action or READ)
     if scope.everything:
         return models.Q()
     ancestors = set()
@@ -69,8 +69,9 @@ def owned_visible_q(user, lookup: str = "owner") -> models.Q:
 
 
 class OwnedQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        return self.filter(owned_visible_q(user))
+    def visible_to(self, user, *, module=None, action=None):
+        # Same signature as ScopedQuerySet: get_visible_or_404 passes module and action.
+        return self.filter(owned_visible_q(user, module=module, action=action))
 
 
 class CategorySet(models.Model):

@@ -12,6 +12,7 @@ from django.utils import timezone
 from lanhmanh.reporting import services
 from lanhmanh.reporting.models import Action, Status, Submission
 from lanhmanh.reporting.periods import PeriodKind, ad_hoc, is_future, month, year_period
+from lanhmanh.reporting.requests import report_request_create
 from lanhmanh.reporting.services import (
     submission_approve,
     submission_create,
@@ -155,6 +156,17 @@ def test_an_ad_hoc_request_may_name_dates_ahead(world):
     form = make_form("dot-xuat", periodicity=PeriodKind.AD_HOC)
     today = timezone.localdate()
     period = ad_hoc(today, today + datetime.timedelta(days=60))
+    # An ad hoc period is opened only by a request asking the commune for the form.
+    report_request_create(
+        user=world.th_coordinator,
+        unit=world.thanh_hoa,
+        title="Báo cáo đột xuất",
+        window_start=period.start,
+        window_end=period.end,
+        deadline=period.end + datetime.timedelta(days=10),
+        units=[world.hac_thanh],
+        form=form,
+    )
     s = submission_create(form=form, unit=world.hac_thanh, period=period, user=world.national)
     assert s.period_key == period.key
 

@@ -71,7 +71,7 @@ def test_the_leader_reads_but_cannot_change(world, target, client_for):
 
 
 def test_a_target_with_a_horizon_shows_until_that_year(world):
-    from lanhmanh.reporting.views_dashboard import unit_targets
+    from lanhmanh.reporting.selectors import unit_targets
 
     plan = Plan.objects.create(unit=world.old_thanh_hoa, year_from=2018, year_to=2018, title="KH")
     Target.objects.create(
