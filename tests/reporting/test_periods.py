@@ -3,6 +3,7 @@ import itertools
 
 import pytest
 from hypothesis import given
+from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
 from lanhmanh.indicators.registry import Window
@@ -22,6 +23,8 @@ from lanhmanh.reporting.periods import (
 )
 
 D = datetime.date
+# No deadline on the properties below: pure date sums whose first example pays for lazy
+# imports and settings, which on a loaded machine exceeds Hypothesis' 200 ms.
 years = st.integers(min_value=2000, max_value=2100)
 days = st.dates(min_value=D(2000, 1, 1), max_value=D(2100, 12, 31))
 
@@ -73,6 +76,7 @@ def test_second_half_may_cover_the_whole_year(settings):
     assert second_half(2026).window == year_period(2026).window
 
 
+@hypothesis_settings(deadline=None)
 @given(years)
 def test_consecutive_months_tile_the_year_without_gaps_or_overlaps(year):
     windows = [month(year, m).window for m in range(1, 13)]
@@ -82,11 +86,13 @@ def test_consecutive_months_tile_the_year_without_gaps_or_overlaps(year):
         assert after.start == before.end + datetime.timedelta(days=1)
 
 
+@hypothesis_settings(deadline=None)
 @given(years)
 def test_december_runs_straight_into_the_next_january(year):
     assert month(year + 1, 1).window.start == month(year, 12).window.end + datetime.timedelta(1)
 
 
+@hypothesis_settings(deadline=None)
 @given(years)
 def test_quarters_and_halves_tile_the_year(year):
     for parts in ([quarter(year, q) for q in range(1, 5)], [first_half(year), second_half(year)]):
@@ -97,12 +103,14 @@ def test_quarters_and_halves_tile_the_year(year):
             assert after.start == before.end + datetime.timedelta(days=1)
 
 
+@hypothesis_settings(deadline=None)
 @given(years, st.integers(min_value=1, max_value=4))
 def test_a_quarter_is_its_three_months(year, number):
     months = periods_within(PeriodKind.MONTH, quarter(year, number).window)
     assert [m.number for m in months] == [3 * number - 2, 3 * number - 1, 3 * number]
 
 
+@hypothesis_settings(deadline=None)
 @given(days, st.sampled_from([PeriodKind.MONTH, PeriodKind.QUARTER, PeriodKind.YEAR]))
 def test_every_day_belongs_to_exactly_the_period_that_contains_it(day, kind):
     period = period_containing(kind, day)
@@ -117,6 +125,7 @@ def test_the_15th_of_december_belongs_to_next_year():
     assert period_containing(PeriodKind.SECOND_HALF, D(2026, 3, 1)) is None
 
 
+@hypothesis_settings(deadline=None)
 @given(
     st.one_of(
         st.builds(month, years, st.integers(1, 12)),
