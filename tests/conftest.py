@@ -16,7 +16,9 @@ A module- or session-scoped fixture that commits rows of its own (like tests/pla
 import copy
 
 import pytest
+from django.conf import settings
 from django.db import connections, transaction
+from django.utils import translation
 
 from tests.world import build_world
 
@@ -115,3 +117,12 @@ def client_for(client):
         return client
 
     return login
+
+
+@pytest.fixture(autouse=True)
+def _language_of_the_users():
+    """Every test starts in the language the users see: a request in English earlier in
+    the same process (the language switch) leaves its language active in the thread."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()

@@ -3,32 +3,23 @@ be a formula; counts arrive already suppressed from ``selectors.overview``."""
 
 from __future__ import annotations
 
-import io
-
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
+from lanhmanh.core.xlsx_export import neutral, workbook_bytes
 from lanhmanh.documents import layout
 
 from .models import ClientIdentity
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
 
 def cell(value):
-    """Text that a spreadsheet could read as a formula is escaped with an apostrophe."""
-    if isinstance(value, Promise):
-        value = str(value)
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
+    """A cell's value: lazy translations as text, formula-like text escaped."""
+    return neutral(str(value) if isinstance(value, Promise) else value)
 
 
 def _bytes(wb) -> bytes:
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
+    return workbook_bytes(wb)
 
 
 def overview_xlsx(tables, year: int) -> bytes:
