@@ -328,6 +328,26 @@ def test_a_word_table_with_merged_and_empty_cells_is_read_or_warned(rows, merges
         assert target.quote in text
 
 
+def test_a_merge_python_docx_cannot_walk_is_read_row_by_row_with_a_warning():
+    """Overlapping merges leave rows whose cells python-docx cannot place on the grid
+    ('no tc element at grid_offset'): the table is read row by row and the user is told."""
+    from lanhmanh.plans.importer.readers import W_TABLE_CELLS
+
+    document = docx.Document()
+    document.add_paragraph("KẾ HOẠCH")
+    document.add_paragraph("Phòng, chống mại dâm năm 2026")
+    table = document.add_table(rows=4, cols=4)
+    table.cell(0, 0).text = "Kiểm tra ít nhất 20 cơ sở"
+    for a, b in (((1, 1), (1, 2)), ((0, 1), (3, 1)), ((1, 0), (2, 3))):
+        with contextlib.suppress(Exception):
+            table.cell(*a).merge(table.cell(*b))
+    out = io.BytesIO()
+    document.save(out)
+    text = read_document(out.getvalue(), "bang.docx")
+    assert "Kiểm tra ít nhất 20 cơ sở" in text
+    assert W_TABLE_CELLS in text.warnings
+
+
 def _text_pdf(pages: list[str | None]) -> bytes:
     """A PDF whose pages hold the given ASCII text, or nothing (a scanned page)."""
     from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject

@@ -32,6 +32,7 @@ __all__ = [
     "W_COLUMNS",
     "W_IMAGES",
     "W_SCANNED_PAGES",
+    "W_TABLE_CELLS",
     "DocumentReadError",
     "DocumentText",
     "gettext_noop",
@@ -101,6 +102,10 @@ W_IMAGES = gettext_noop(
     "Văn bản có {count} hình ảnh; chữ nằm trong ảnh (trang scan, bảng chụp) không đọc được."
 )
 W_COLUMNS = gettext_noop("Văn bản trình bày nhiều cột: hãy kiểm tra thứ tự các đoạn đã đọc.")
+W_TABLE_CELLS = gettext_noop(
+    "Một bảng có ô gộp không đọc được theo cột: đã đọc từng dòng như văn bản, hãy kiểm tra "
+    "các chỉ tiêu của bảng."
+)
 
 
 class DocumentText(str):
@@ -280,7 +285,14 @@ def _read_docx(data: bytes, warnings: list[str]) -> str:
             if len(text) > 200:
                 seen_body = True
         elif tag == "tbl":
-            emit_table(Table(child, document))
+            mark = len(out)
+            try:
+                emit_table(Table(child, document))
+            except ValueError:
+                # python-docx cannot walk some merged-cell layouts: keep each row's text
+                del out[mark:]
+                out.extend(_raw_table_rows(child))
+                warnings.append(W_TABLE_CELLS)
             out.append("")
     return "\n\n".join(part for part in "\n".join(out).split("\n") if part.strip())
 
@@ -311,6 +323,19 @@ def _with_tables(page) -> str | None:
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _raw_table_rows(table) -> list[str]:
+    """Each row of a Word table as '| a | b |', from its cells as written in the file."""
+    rows = []
+    for tr in table.iter(f"{_W}tr"):
+        cells = [
+            " ".join("".join(t.text or "" for t in tc.iter(f"{_W}t")).replace("|", "/").split())
+            for tc in tr.iterchildren(f"{_W}tc")
+        ]
+        if any(cells):
+            rows.append("| " + " | ".join(cells) + " |")
+    return rows
 
 
 def _docx_warnings(body, warnings: list[str]) -> None:
