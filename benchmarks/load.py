@@ -54,7 +54,7 @@ def prepare(years: int) -> dict:
     from lanhmanh.core.demo import demo_build, demo_content_build
     from lanhmanh.inspections.models import Establishment
     from lanhmanh.reporting import selectors
-    from lanhmanh.reporting.demo import COMMUNE_FORM
+    from lanhmanh.reporting.demo import COMMUNE_FORM_CODE
     from lanhmanh.reporting.forms import FigureSheet
     from lanhmanh.reporting.models import ReportForm, Status, Submission
     from lanhmanh.reporting.services import (
@@ -77,7 +77,7 @@ def prepare(years: int) -> dict:
             flush=True,
         )
     admin = User.objects.get(username="demo_admin")
-    form = ReportForm.objects.get(code=COMMUNE_FORM["code"])
+    form = ReportForm.objects.get(code=COMMUNE_FORM_CODE, current=True)
     period = selectors.period_due(form)
     officers = []
     for i, commune in enumerate(demo.communes, start=1):
