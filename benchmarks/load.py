@@ -33,6 +33,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+from cryptography.fernet import Fernet
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 PASSWORD = "load-" + secrets.token_urlsafe(12)
@@ -170,6 +172,9 @@ def run(url: str, args) -> dict:
         **env,
         "LANHMANH_DEBUG": "0",
         "LANHMANH_SECRET_KEY": secrets.token_urlsafe(50),
+        # Production refuses to start without field keys; the pages under load read no
+        # encrypted field, so a fresh key serves.
+        "LANHMANH_FIELD_KEYS": Fernet.generate_key().decode(),
         "LANHMANH_ALLOWED_HOSTS": "127.0.0.1",
         "LANHMANH_SECURE_SSL_REDIRECT": "0",
         "LANHMANH_VAR_DIR": str(folder),
