@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from openpyxl import load_workbook
 
+from lanhmanh.core import uploads
 from lanhmanh.core.text import fold
 
 from .models import ActivityKind, AudienceGroup, Channel, FundSource, MaterialKind
@@ -76,19 +77,27 @@ class Row:
     errors: list[str] = field(default_factory=list)
 
 
+# The shared upload checks (lanhmanh.core.uploads) with this sheet's limits.
+ACTIVITY_LIST = uploads.Limits(
+    max_bytes=MAX_FILE_BYTES,
+    max_inflated=MAX_INFLATED_BYTES,
+    max_members=MAX_MEMBERS,
+    max_rows=MAX_ROWS + 50,  # the header and a few notes above it
+    max_cells=(MAX_ROWS + 50) * MAX_COLUMNS,
+)
+
+
 def check_archive(content: bytes) -> None:
-    """Refuse what is not a small, sane .xlsx before any part of it is inflated."""
-    if len(content) > MAX_FILE_BYTES:
-        raise ValidationError(TOO_BIG)
+    """Refuse what is not a small, sane .xlsx before any part of it is parsed."""
     try:
-        with zipfile.ZipFile(io.BytesIO(content)) as archive:
-            members = archive.infolist()
-    except zipfile.BadZipFile as exc:
-        raise ValidationError(NOT_XLSX) from exc
-    if len(members) > MAX_MEMBERS or sum(m.file_size for m in members) > MAX_INFLATED_BYTES:
-        raise ValidationError(TOO_BIG)
-    if not any(m.filename.startswith("xl/worksheets/") for m in members):
-        raise ValidationError(NOT_XLSX)
+        uploads.check_archive(content, ACTIVITY_LIST)
+    except ValidationError as error:
+        if error.code == uploads.UNREADABLE:
+            raise ValidationError(NOT_XLSX) from error
+        raise
+    with zipfile.ZipFile(io.BytesIO(content)) as archive:
+        if not any(m.filename.startswith("xl/worksheets/") for m in archive.infolist()):
+            raise ValidationError(NOT_XLSX)
 
 
 def read_rows(content: bytes) -> list[tuple[int, dict]]:
