@@ -13,6 +13,9 @@ class Role(models.TextChoices):
     TIP_HANDLER = "tip_handler", _("Cán bộ tiếp nhận tin báo")
     SOCIAL_WORKER = "social_worker", _("Nhân viên công tác xã hội")
     LEADER = "leader", _("Lãnh đạo (chỉ xem)")
+    # Police, procuracy and court officers: which body they act for is the agency of
+    # their membership, so each advances only its own body's stages of a case.
+    ENFORCEMENT_OFFICER = "enforcement_officer", _("Cán bộ xử lý vi phạm")
 
 
 class Module(models.TextChoices):
@@ -24,6 +27,9 @@ class Module(models.TextChoices):
     TIPS = "tips", _("Tin báo")
     SUPPORT = "support", _("Hỗ trợ")
     ACTIVITIES = "activities", _("Hoạt động")
+    ASSESSMENTS = "assessments", _("Đánh giá xã, phường lành mạnh")
+    COMMITTEE = "committee", _("Ban chỉ đạo")
+    ENFORCEMENT = "enforcement", _("Xử lý vi phạm, vụ án")
 
 
 # What each role may read; LEADER reads but never writes (WRITERS below).
@@ -36,14 +42,24 @@ ROLE_MODULES: dict[str, frozenset[str]] = {
             Module.REPORTING,
             Module.INSPECTIONS,
             Module.ACTIVITIES,
+            Module.ASSESSMENTS,
+            Module.COMMITTEE,
+            Module.ENFORCEMENT,
         }
     ),
     Role.DATA_OFFICER: frozenset(
-        {Module.ORGANIZATION, Module.PLANS, Module.REPORTING, Module.ACTIVITIES}
+        {
+            Module.ORGANIZATION,
+            Module.PLANS,
+            Module.REPORTING,
+            Module.ACTIVITIES,
+            Module.ASSESSMENTS,
+        }
     ),
     Role.INSPECTOR: frozenset({Module.ORGANIZATION, Module.INSPECTIONS}),
     Role.TIP_HANDLER: frozenset({Module.ORGANIZATION, Module.TIPS}),
     Role.SOCIAL_WORKER: frozenset({Module.ORGANIZATION, Module.SUPPORT}),
+    Role.ENFORCEMENT_OFFICER: frozenset({Module.ORGANIZATION, Module.ENFORCEMENT}),
     Role.LEADER: frozenset(
         {
             Module.ORGANIZATION,
@@ -51,6 +67,9 @@ ROLE_MODULES: dict[str, frozenset[str]] = {
             Module.REPORTING,
             Module.INSPECTIONS,
             Module.ACTIVITIES,
+            Module.ASSESSMENTS,
+            Module.COMMITTEE,
+            Module.ENFORCEMENT,
         }
     ),
 }
@@ -62,6 +81,6 @@ WRITERS[Role.ADMINISTRATOR] = ROLE_MODULES[Role.ADMINISTRATOR]
 # Who reviews what others wrote: a coordinator (or administrator) approves the reports of
 # the units below theirs and follows every task of their units' plans.
 REVIEWERS: dict[str, frozenset[str]] = {
-    Role.ADMINISTRATOR: frozenset({Module.PLANS, Module.REPORTING}),
-    Role.COORDINATOR: frozenset({Module.PLANS, Module.REPORTING}),
+    Role.ADMINISTRATOR: frozenset({Module.PLANS, Module.REPORTING, Module.ASSESSMENTS}),
+    Role.COORDINATOR: frozenset({Module.PLANS, Module.REPORTING, Module.ASSESSMENTS}),
 }

@@ -61,6 +61,8 @@ ACCOUNTS = [
     ("demo_inspector", Role.INSPECTOR, "province", "police", "Trịnh Văn Dũng", "Thanh tra viên"),
     ("demo_tip_handler", Role.TIP_HANDLER, "province", "police", "Hoàng Thị Mai", "Cán bộ"),
     ("demo_social_worker", Role.SOCIAL_WORKER, "province", "health", "Đỗ Thị Thu", "Chuyên viên"),
+    ("demo_enforcement_officer", Role.ENFORCEMENT_OFFICER, "province", "police",
+     "Bùi Văn Tùng", "Điều tra viên"),
     ("demo_leader", Role.LEADER, "province", "people_committee", "Lê Đức Thắng", "Phó Chủ tịch"),
 ]  # fmt: skip
 

@@ -27,6 +27,7 @@ DEMO_USERNAMES = {
     "demo_inspector",
     "demo_tip_handler",
     "demo_social_worker",
+    "demo_enforcement_officer",
     "demo_leader",
 }
 
