@@ -482,3 +482,4 @@ class ReminderSent(models.Model):
 
 
 from .requests_models import ReportRequest  # noqa: E402, F401 - a model of the app, in its file
+from .totals_models import ApprovedTotal  # noqa: E402, F401 - a model of the app, in its file

@@ -45,6 +45,7 @@ from .models import (
 from .periods import Period, PeriodKind, is_future, period_from_key
 from .requests import request_for
 from .rules import evaluate
+from .totals import totals_apply
 from .validation import Figure, cell_key, check_cells, check_parts
 
 STALE_VERSION = _(
@@ -535,6 +536,7 @@ def submission_approve(*, submission: Submission, user, version: int | None = No
         update_fields=["status", "approved_at", "approved_by", "returned_comment", "updated_at"]
     )
     _event(submission, Action.APPROVED, user)
+    totals_apply(submission=submission, sign=1)
     return submission
 
 
@@ -574,6 +576,7 @@ def submission_reopen(
         update_fields=["status", "reopened_reason", "approved_at", "approved_by", "updated_at"]
     )
     _event(submission, Action.REOPENED, user, reason)
+    totals_apply(submission=submission, sign=-1)
     return submission
 
 
