@@ -7,6 +7,7 @@ Every secret may also be given as ``NAME_FILE`` (a path), for container secrets.
 
 import base64
 import hashlib
+import importlib.util
 import os
 import sys
 from pathlib import Path
@@ -99,6 +100,7 @@ INSTALLED_APPS = [
     "lanhmanh.tips",
     "lanhmanh.support",
     "lanhmanh.activities",
+    "lanhmanh.overview",
 ]
 
 MIDDLEWARE = [
@@ -230,6 +232,22 @@ TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
 
+# The overview's map: Leaflet from the django-leaflet package (its static files only).
+# No tile server by default (closed networks): the map shows its points on a blank ground
+# and the page lists them. LANHMANH_MAP_TILES is a URL template such as
+# https://tiles.example.gov.vn/{z}/{x}/{y}.png (its host must also be allowed by the CSP).
+LEAFLET_CONFIG = {
+    "TILES": [
+        (
+            "",
+            env.str("LANHMANH_MAP_TILES", default=""),
+            env.str("LANHMANH_MAP_ATTRIBUTION", default=""),
+        )
+    ]
+    if env.str("LANHMANH_MAP_TILES", default="")
+    else [],
+}
+
 STATIC_URL = "static/"
 STATIC_ROOT = Path(env.str("LANHMANH_STATIC_ROOT", default=str(VAR_DIR / "static")))
 # Bootstrap comes from its PyPI package (XStatic-Bootstrap) and htmx from django-htmx:
@@ -237,6 +255,9 @@ STATIC_ROOT = Path(env.str("LANHMANH_STATIC_ROOT", default=str(VAR_DIR / "static
 STATICFILES_DIRS = [
     BASE_DIR / "lanhmanh" / "static",
     ("bootstrap", xstatic.pkg.bootstrap.BASE_DIR),
+    # Leaflet's files from the django-leaflet package, found without importing it (nor
+    # installing it as an app: its admin module needs GDAL).
+    ("leaflet", Path(importlib.util.find_spec("leaflet").origin).parent / "static" / "leaflet"),
 ]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -34,6 +34,7 @@ from lanhmanh.organizations.services import (
     team_member_add,
     unit_label,
 )
+from lanhmanh.overview.demo import build as overview_demo_build
 from lanhmanh.plans.demo import current_plan_demo_build, plans_demo_build, seeds_dir_find
 from lanhmanh.plans.models import Plan
 from lanhmanh.reporting.demo import reporting_demo_build
@@ -156,6 +157,7 @@ def demo_content_build(demo: Demo, *, today: datetime.date | None = None) -> Dem
     tips_demo_build(demo.province, demo.communes, demo.team)
     support_demo_build(demo.province, demo.communes, today=today)
     activities_demo_build(demo.province, demo.communes, current, today=today)
+    overview_demo_build()
     return DemoContent(
         seed_plans=None if seeds is None else len(seeds),
         current_plan=current,

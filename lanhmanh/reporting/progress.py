@@ -241,6 +241,12 @@ def targets_progress(targets, on: datetime.date | None = None) -> list[Progress]
     ]
 
 
+def progress_from(target, value: Value | None, on: datetime.date) -> Progress:
+    """Progress of a target from a value found elsewhere (the overview's approved totals,
+    read for many units at once)."""
+    return _progress(target, value, target_window(target), on)
+
+
 def target_progress(target, on: datetime.date | None = None) -> Progress:
     return targets_progress([target], on)[0]
 

@@ -1,0 +1,1 @@
+"""The leaders' overview: plan targets, trends, child units ranked, and the map."""
