@@ -24,6 +24,7 @@ from lanhmanh.indicators.values import children_values, indicator_values
 from lanhmanh.plans.models import Target
 
 from . import selectors
+from .coverage import window_reach
 from .forms import PeriodForm, period_initial
 from .progress import (
     ProgressStatus,
@@ -90,6 +91,7 @@ def dashboard(request):
             "progress": [(p, writable[p.target.plan.unit_id]) for p in progress],
             "on": on,
             "provisional": any(v.provisional for v in values.values()),
+            "reach": window_reach(request.user, unit, window),
         },
     )
 
