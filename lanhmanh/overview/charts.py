@@ -10,8 +10,8 @@ from decimal import Decimal
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
-WIDTH, HEIGHT = 640, 220
-LEFT, BOTTOM, TOP = 44, 24, 12
+WIDTH, HEIGHT = 480, 200
+LEFT, BOTTOM, TOP = 40, 24, 12
 PREVIOUS_COLOUR = "#adb5bd"
 CURRENT_COLOUR = "#0d6efd"
 
@@ -90,7 +90,7 @@ def bars_svg(series: Series, *, title: str) -> SafeString:
     ticks = format_html_join(
         "",
         '<line x1="{}" x2="{}" y1="{}" y2="{}" stroke="#dee2e6"/>'
-        '<text x="{}" y="{}" text-anchor="end" font-size="11" fill="#495057">{}</text>',
+        '<text x="{}" y="{}" text-anchor="end" font-size="13" fill="#495057">{}</text>',
         (
             (LEFT, WIDTH - 8, _f(y(v)), _f(y(v)), LEFT - 4, _f(y(v) + 4), _number(v))
             for v in (Decimal(0), top / 2, top)
@@ -98,7 +98,7 @@ def bars_svg(series: Series, *, title: str) -> SafeString:
     )
     labels = format_html_join(
         "",
-        '<text x="{}" y="{}" text-anchor="middle" font-size="11" fill="#495057">{}</text>',
+        '<text x="{}" y="{}" text-anchor="middle" font-size="13" fill="#495057">{}</text>',
         (
             (_f(LEFT + (i + 0.5) * group), HEIGHT - 6, label)
             for i, label in enumerate(series.labels)
