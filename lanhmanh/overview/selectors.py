@@ -211,6 +211,7 @@ def coverage(user, unit, children, period) -> tuple[Coverage, dict[int, Coverage
             period_end=window.end,
             status__in=COUNTED_STATUSES,
         )
+        .order_by()
         .values_list("unit_id", flat=True)
         .distinct()
     )

@@ -181,3 +181,32 @@ def test_totals_of_many_units_cost_two_queries(world, reports, django_assert_num
     prefixes = rollup_paths([u.path for u in units])
     with django_assert_num_queries(2):
         approved_totals(prefixes, indicators, year_period(2025).window, by_period=True)
+
+
+def test_totals_equal_the_scan_after_any_sequence_of_reviews(world, reports):
+    """Forty random steps of the review cycle (approve, return, send again, reopen,
+    correct): the totals equal the scan after each."""
+    import random
+
+    rng = random.Random(17)
+    reviewer = {True: world.th_coordinator, False: world.bn_coordinator}
+    for _step in range(40):
+        s = rng.choice(reports)
+        s.refresh_from_db()
+        by = reviewer["/38/" in s.unit.path]
+        if s.status == Status.SUBMITTED:
+            if rng.random() < 0.6:
+                submission_approve(submission=s, user=by)
+            else:
+                submission_return(submission=s, user=by, comment="Sửa lại")
+        elif s.status == Status.APPROVED:
+            submission_reopen(submission=s, user=by, reason="Sai số")
+        else:
+            submission_save_values(
+                submission=s,
+                values={"awareness_activities": rng.randint(0, 9)},
+                version=s.version,
+                user=world.national,
+            )
+            submission_submit(submission=s, user=world.national)
+        check_everywhere(world)
