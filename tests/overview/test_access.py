@@ -89,3 +89,11 @@ def test_the_leader_sees_the_province_and_its_hotspot(world, data, client_for):
         world.quang_ngoc,
         world.quang_binh,
     }
+
+
+def test_the_overview_is_on_the_leaders_home_only(world, data, client_for):
+    home = client_for(world.th_leader).get(reverse("home")).content.decode()
+    assert 'id="lm-home-overview"' in home and reverse("overview:index") in home
+    assert "lm-chart" in home and 'id="lm-map"' in home
+    other = client_for(world.th_coordinator).get(reverse("home")).content.decode()
+    assert 'id="lm-home-overview"' not in other

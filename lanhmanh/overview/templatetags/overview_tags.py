@@ -5,7 +5,7 @@ from django import template
 from django.utils import timezone
 
 from lanhmanh.accounts.roles import Module, Role
-from lanhmanh.accounts.scope import active_roles, can
+from lanhmanh.accounts.scope import can, units_of
 
 from ..charts import bars_svg
 from ..selectors import overview, overview_unit
@@ -17,8 +17,7 @@ register = template.Library()
 @register.inclusion_tag("overview/_home.html", takes_context=True)
 def leader_overview(context):
     user = context["request"].user
-    leads = any(role == Role.LEADER for role, _path in active_roles(user))
-    if not leads or not can(user, Module.REPORTING):
+    if not units_of(user, roles=[Role.LEADER]) or not can(user, Module.REPORTING):
         return {"ov": None}
     unit = overview_unit(user)
     return {
