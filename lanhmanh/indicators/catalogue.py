@@ -542,4 +542,5 @@ SUGGESTIONS = [
     (("diem mai dam",), ["hotspots_eliminated", "hotspots_active", "hotspots_reactivated"]),
     (("triet xoa",), ["hotspots_eliminated"]),
     (("tai hoat dong",), ["hotspots_reactivated"]),
+    (("tuan tra",), ["hotspot_patrols"]),
 ]
