@@ -46,7 +46,7 @@ class CriminalArticle(models.Model):
         ordering = ["order", "code"]
 
     def __str__(self):
-        return f"{_('Điều')} {self.number}. {self.name}"
+        return str(_("Điều %(number)s. %(name)s") % {"number": self.number, "name": self.name})
 
 
 class Body(models.TextChoices):
