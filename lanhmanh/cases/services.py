@@ -92,7 +92,7 @@ def _agency_for(by, unit, stage: str, agency=None):
 
 def _check_counts(case: CriminalCase) -> None:
     ages = sum(getattr(case, f"defendants_{band}") for band in AGE_BANDS)
-    errors = {}
+    errors: dict[str, object] = {}
     if ages != case.defendants:
         errors["defendants_male"] = AGES_DO_NOT_ADD_UP % {"ages": ages, "total": case.defendants}
     if case.victims_children > case.victims:
@@ -105,13 +105,11 @@ def _check_origins(case: CriminalCase) -> None:
     """A linked tip, establishment or hotspot lies in the case's area (the same province
     at least), so a link never reaches another province's records."""
     province = case.unit.path.split("/")[0:2]
-    for origin, unit in (
-        (case.tip, case.tip and case.tip.unit),
-        (case.establishment, case.establishment and case.establishment.unit),
-        (case.hotspot, case.hotspot and case.hotspot.unit),
-    ):
-        if origin is not None and unit.path.split("/")[0:2] != province:
-            raise ValidationError(ORIGIN_OUTSIDE)
+    units = [
+        origin.unit for origin in (case.tip, case.establishment, case.hotspot) if origin is not None
+    ]
+    if any(unit.path.split("/")[0:2] != province for unit in units):
+        raise ValidationError(ORIGIN_OUTSIDE)
 
 
 @transaction.atomic
