@@ -181,3 +181,30 @@ def test_a_stale_edit_is_refused_showing_both_versions(world, bodies, record_cas
     assert response.status_code == 409
     case.refresh_from_db()
     assert case.victims == 4 and case.summary != "Sửa từ bản cũ"
+
+
+def test_a_case_cannot_link_another_provinces_hotspot(world, bodies):
+    from lanhmanh.inspections.services import hotspot_create
+
+    elsewhere = hotspot_create(unit=world.luc_nam, by=None, name="Chợ Lục Nam", on=day(90))
+    with pytest.raises(ValidationError) as error:
+        services.case_create(
+            by=world.national,
+            agency=world.th_police,
+            unit=world.hac_thanh,
+            reference="7/QĐ",
+            summary="Liên kết sai",
+            articles=[bodies.article_327],
+            reported_on=day(3),
+            hotspot=elsewhere,
+        )
+    assert "phải thuộc địa bàn của vụ án" in str(error.value)
+    assert not CriminalCase.objects.filter(reference="7/QĐ").exists()
+
+
+def test_the_police_cannot_pick_another_provinces_tip_in_the_form(world, bodies, client_for):
+    form = client_for(bodies.police).get(reverse("cases:case_create")).context["form"]
+    assert world.luc_nam not in form.fields["unit"].queryset
+    assert all(
+        h.unit.path.startswith(world.thanh_hoa.path) for h in form.fields["hotspot"].queryset
+    )
