@@ -101,6 +101,7 @@ INSTALLED_APPS = [
     "lanhmanh.support",
     "lanhmanh.activities",
     "lanhmanh.overview",
+    "lanhmanh.cases",
 ]
 
 MIDDLEWARE = [

@@ -30,6 +30,7 @@ urlpatterns = [
     path("support/", include("lanhmanh.support.urls")),
     path("activities/", include("lanhmanh.activities.urls")),
     path("overview/", include("lanhmanh.overview.urls")),
+    path("cases/", include("lanhmanh.cases.urls")),
     path("api/", include("lanhmanh.api.urls")),
     path("audit/", include("lanhmanh.audit.urls")),
     path(f"{settings.ADMIN_URL}", admin.site.urls),

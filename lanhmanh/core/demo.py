@@ -25,6 +25,7 @@ from lanhmanh.accounts.roles import Role
 from lanhmanh.accounts.scope import memberships_of
 from lanhmanh.accounts.services import membership_add, password_generate
 from lanhmanh.activities.demo import activities_demo_build
+from lanhmanh.cases.demo import cases_demo_build
 from lanhmanh.geography.models import AdministrativeUnit, Level, Scheme
 from lanhmanh.inspections.demo import inspections_demo_build
 from lanhmanh.organizations.models import Agency, InspectionTeam, TeamRole
@@ -64,6 +65,10 @@ ACCOUNTS = [
     ("demo_social_worker", Role.SOCIAL_WORKER, "province", "health", "Đỗ Thị Thu", "Chuyên viên"),
     ("demo_enforcement_officer", Role.ENFORCEMENT_OFFICER, "province", "police",
      "Bùi Văn Tùng", "Điều tra viên"),
+    ("demo_procuracy_officer", Role.ENFORCEMENT_OFFICER, "province", "procuracy",
+     "Đặng Thị Ngọc", "Kiểm sát viên"),
+    ("demo_court_officer", Role.ENFORCEMENT_OFFICER, "province", "court",
+     "Vũ Minh Khôi", "Thẩm phán"),
     ("demo_leader", Role.LEADER, "province", "people_committee", "Lê Đức Thắng", "Phó Chủ tịch"),
 ]  # fmt: skip
 
@@ -157,6 +162,7 @@ def demo_content_build(demo: Demo, *, today: datetime.date | None = None) -> Dem
     tips_demo_build(demo.province, demo.communes, demo.team)
     support_demo_build(demo.province, demo.communes, today=today)
     activities_demo_build(demo.province, demo.communes, current, today=today)
+    cases_demo_build(demo.province, demo.communes, today=today)
     overview_demo_build()
     return DemoContent(
         seed_plans=None if seeds is None else len(seeds),

@@ -23,6 +23,8 @@ from .models import (
     BusinessType,
     ChecklistVersion,
     Establishment,
+    Hotspot,
+    HotspotPatrol,
     HotspotStatus,
     InspectionKind,
     RiskLevel,
@@ -93,6 +95,7 @@ class InspectionsDemo:
 def inspections_demo_build(province, communes, team) -> InspectionsDemo:
     result = InspectionsDemo()
     if Establishment.objects.filter(unit__in=communes).exists():
+        patrols_demo_build(province, communes)  # demo databases made before patrols
         return result
     rng = random.Random(SEED)  # noqa: S311 - demo data, reproducible on purpose
     today = timezone.localdate()
@@ -101,6 +104,7 @@ def inspections_demo_build(province, communes, team) -> InspectionsDemo:
     result.establishments = len(establishments)
     result.inspections = _inspections(rng, team, establishments, today, by)
     result.hotspots = _hotspots(rng, province, communes, today, by)
+    result.hotspots += patrols_demo_build(province, communes)
     return result
 
 
@@ -230,3 +234,51 @@ def _hotspots(rng, province, communes, today, by) -> int:
                 hotspot=hotspot, by=by, status=HotspotStatus(step), on=on, agency=police
             )
     return len(HOTSPOTS)
+
+
+SUSPECTED = "Đoạn đường ven biển giữa hai xã (điểm nghi)"
+# (days ago, hotspot name, what the patrol saw, activity seen)
+PATROLS = [
+    (40, SUSPECTED, "Hai phụ nữ đứng ven đường sau 22 giờ, có xe máy dừng lại trao đổi.", True),
+    (26, SUSPECTED, "Không phát hiện người đứng đường; một quán nước mở khuya.", False),
+    (12, SUSPECTED, "Ba người đứng mời khách, bỏ đi khi thấy lực lượng tuần tra.", True),
+    (50, "Đoạn Quốc lộ 1A gần bến xe", "Có người môi giới mời khách gần bến xe.", True),
+    (20, "Đoạn Quốc lộ 1A gần bến xe", "Đã nhắc nhở các hộ kinh doanh, không thấy mời khách.",
+     False),
+    (8, "Bãi tắm khu C", "Khu vực vắng, đã treo biển cảnh báo.", False),
+]  # fmt: skip
+
+
+def patrols_demo_build(province, communes) -> int:
+    """A suspected point spanning two communes and a few months of patrol visits to it and
+    to two other hotspots; returns the hotspots made (0 when they are there already)."""
+    if len(communes) < 3 or Hotspot.objects.filter(name=SUSPECTED).exists():
+        return 0
+    today = timezone.localdate()
+    police = Agency.objects.filter(unit=province, sector__code="police").first()
+    if police is None:
+        return 0
+    suspected = services.hotspot_create(
+        unit=communes[1],
+        communes=[communes[2]],
+        by=None,
+        name=SUSPECTED,
+        on=today - datetime.timedelta(days=45),
+        agency=police,
+        suspected=True,
+        description="Đoạn đường dài khoảng 2 km nằm trên địa bàn hai xã.",
+    )
+    hotspots = {h.name: h for h in Hotspot.objects.filter(unit__in=communes)}
+    hotspots[SUSPECTED] = suspected
+    HotspotPatrol.objects.bulk_create(
+        HotspotPatrol(
+            hotspot=hotspots[name],
+            on=today - datetime.timedelta(days=days),
+            agency=police,
+            observed=observed,
+            activity_seen=seen,
+        )
+        for days, name, observed, seen in PATROLS
+        if name in hotspots
+    )
+    return 1

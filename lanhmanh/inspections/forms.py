@@ -296,6 +296,17 @@ class HotspotForm(BootstrapMixin, forms.Form):
         min_value=-180,
         max_value=180,
     )
+    communes = forms.ModelMultipleChoiceField(
+        label=_("Trải qua cả các xã, phường"),
+        queryset=None,
+        required=False,
+        help_text=_("Khi tụ điểm nằm trên địa bàn nhiều xã, phường (một đoạn đường, bãi biển)."),
+    )
+    suspected = forms.BooleanField(
+        label=_("Mới là điểm nghi, chưa xác nhận"),
+        required=False,
+        help_text=_("Xác nhận hoặc loại bỏ sau khi xác minh, bằng nút “Đổi tình trạng”."),
+    )
     on = forms.DateField(label=_("Phát hiện ngày"), widget=DateInput(), initial=timezone.localdate)
     agency = forms.ModelChoiceField(
         label=_("Cơ quan phát hiện"), queryset=None, required=False, empty_label=_("— Không —")
@@ -304,6 +315,24 @@ class HotspotForm(BootstrapMixin, forms.Form):
     def __init__(self, *args, units, agencies, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = units
+        self.fields["communes"].queryset = units
+        self.fields["agency"].queryset = agencies
+
+
+class HotspotPatrolForm(BootstrapMixin, forms.Form):
+    on = forms.DateField(label=_("Ngày tuần tra"), widget=DateInput(), initial=timezone.localdate)
+    agency = forms.ModelChoiceField(
+        label=_("Cơ quan tuần tra"), queryset=None, empty_label=_("— Chọn —")
+    )
+    observed = forms.CharField(
+        label=_("Tình hình ghi nhận"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
+    )
+    activity_seen = forms.BooleanField(
+        label=_("Phát hiện dấu hiệu hoạt động mại dâm"), required=False
+    )
+
+    def __init__(self, *args, agencies, **kwargs):
+        super().__init__(*args, **kwargs)
         self.fields["agency"].queryset = agencies
 
 

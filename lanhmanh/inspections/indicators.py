@@ -29,6 +29,7 @@ from .models import (
     EstablishmentStatus,
     EstablishmentStatusChange,
     Hotspot,
+    HotspotPatrol,
     HotspotStatus,
     HotspotStatusChange,
     Inspection,
@@ -250,3 +251,13 @@ def hotspots_eliminated(*, paths, window, disaggregation=None) -> Value:
 def hotspots_reactivated(*, paths, window, disaggregation=None) -> Value:
     """Hotspots that came back in the window."""
     return _hotspots_turned(paths, window, HotspotStatus.REACTIVATED)
+
+
+@register("hotspot_patrols")
+def hotspot_patrols(*, paths, window, disaggregation=None) -> Value:
+    """Patrol visits to hotspots in the window (a hotspot counts at its own commune)."""
+    return _count(
+        HotspotPatrol.objects.filter(
+            under("hotspot__unit__path", paths), on__gte=window.start, on__lte=window.end
+        ).count()
+    )

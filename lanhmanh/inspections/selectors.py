@@ -170,6 +170,23 @@ def hotspot_list(user, *, status: str = "", unit=None):
     return hotspots.order_by("unit__path", "name")
 
 
+def hotspot_writable_communes(user):
+    """Current communes where the user records hotspots: through team 178's module or the
+    police's (enforcement)."""
+    units = AdministrativeUnit.objects.none()
+    for module in (Module.INSPECTIONS, Module.ENFORCEMENT):
+        units |= AdministrativeUnit.objects.visible_to(user, module=module, action=WRITE)
+    return units.current().filter(level=Level.COMMUNE).select_related("parent").order_by("path")
+
+
+def hotspot_history(hotspot) -> list[tuple]:
+    """Status changes and patrol visits of ``hotspot``, newest first: (date, change or
+    None, patrol or None). Two queries."""
+    rows = [(c.on, 1, c.pk, c, None) for c in hotspot.changes.select_related("agency")]
+    rows += [(p.on, 0, p.pk, None, p) for p in hotspot.patrols.select_related("agency")]
+    return [(on, change, patrol) for on, _, _, change, patrol in sorted(rows, reverse=True)]
+
+
 def writable_communes(user, past: bool = False):
     """Current communes where the user writes inspections: where new records may go;
     with ``past``, the communes of before the 2025 reform in the scope too (records of

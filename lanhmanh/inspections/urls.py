@@ -32,4 +32,5 @@ urlpatterns = [
     path("hotspots/new/", hot.hotspot_create, name="hotspot_create"),
     path("hotspots/<int:pk>/", hot.hotspot_detail, name="hotspot_detail"),
     path("hotspots/<int:pk>/status/", hot.hotspot_status, name="hotspot_status"),
+    path("hotspots/<int:pk>/patrols/new/", hot.hotspot_patrol, name="hotspot_patrol"),
 ]

@@ -1,4 +1,5 @@
-"""Public hotspots and their status history."""
+"""Public hotspots, their status history and patrol visits: followed by team 178
+(inspections) and by the police (enforcement) alike."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -6,14 +7,16 @@ from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from lanhmanh.accounts.scope import get_visible_or_404
+from lanhmanh.accounts.scope import WRITE, agencies_of, get_visible_or_404
 from lanhmanh.core.audit import AuditAction, audited
 from lanhmanh.core.concurrency import add_version
 from lanhmanh.organizations.models import Agency
 
 from . import selectors, services
-from .access import may_write, require_read, require_write
-from .forms import HotspotForm, HotspotStatusForm
+from .access import may_write_hotspot as may_write
+from .access import require_hotspot_read as require_read
+from .access import require_hotspot_write as require_write
+from .forms import HotspotForm, HotspotPatrolForm, HotspotStatusForm
 from .models import Hotspot, HotspotStatus
 
 PAGE_SIZE = 50
@@ -46,7 +49,7 @@ def hotspot_create(request):
     require_write(request.user)
     form = HotspotForm(
         request.POST or None,
-        units=selectors.writable_communes(request.user),
+        units=selectors.hotspot_writable_communes(request.user),
         agencies=_agencies(request.user),
     )
     if request.method == "POST" and form.is_valid():
@@ -77,7 +80,8 @@ def hotspot_detail(request, pk):
         "inspections/hotspot_detail.html",
         {
             "hotspot": hotspot,
-            "changes": hotspot.changes.select_related("agency"),
+            "history": selectors.hotspot_history(hotspot),
+            "communes": hotspot.communes.all(),
             "title": hotspot.name,
             "can_write": may_write(request.user, hotspot.unit),
         },
@@ -101,4 +105,28 @@ def hotspot_status(request, pk):
         request,
         "inspections/form.html",
         {"form": form, "title": _("Thay đổi tình trạng tụ điểm"), "object": hotspot},
+    )
+
+
+def hotspot_patrol(request, pk):
+    hotspot = _hotspot(request, pk)
+    require_write(request.user, hotspot.unit)
+    mine = agencies_of(request.user, action=WRITE)
+    form = HotspotPatrolForm(
+        request.POST or None,
+        agencies=_agencies(request.user),
+        initial={"agency": mine[0].pk if mine else None},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.hotspot_patrol_log(hotspot=hotspot, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_service_error(error)
+        else:
+            messages.success(request, _("Đã ghi lượt tuần tra."))
+            return redirect(hotspot)
+    return render(
+        request,
+        "inspections/form.html",
+        {"form": form, "title": _("Ghi lượt tuần tra tụ điểm"), "object": hotspot},
     )

@@ -28,6 +28,8 @@ DEMO_USERNAMES = {
     "demo_tip_handler",
     "demo_social_worker",
     "demo_enforcement_officer",
+    "demo_procuracy_officer",
+    "demo_court_officer",
     "demo_leader",
 }
 

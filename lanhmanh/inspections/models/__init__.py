@@ -9,7 +9,7 @@ from .establishments import (
     EstablishmentStatusChange,
     RiskLevel,
 )
-from .hotspots import Hotspot, HotspotStatus, HotspotStatusChange
+from .hotspots import Hotspot, HotspotPatrol, HotspotStatus, HotspotStatusChange
 from .inspections import (
     CheckResult,
     Inspection,
@@ -32,6 +32,7 @@ __all__ = [
     "EstablishmentStatus",
     "EstablishmentStatusChange",
     "Hotspot",
+    "HotspotPatrol",
     "HotspotStatus",
     "HotspotStatusChange",
     "Inspection",

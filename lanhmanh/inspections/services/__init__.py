@@ -7,7 +7,7 @@ from .establishments import (
     establishment_status_change,
     establishment_update,
 )
-from .hotspots import hotspot_create, hotspot_status_change
+from .hotspots import hotspot_create, hotspot_patrol_log, hotspot_status_change
 from .inspections import (
     inspection_plan_approve,
     inspection_plan_create,
@@ -21,6 +21,7 @@ __all__ = [
     "establishment_status_change",
     "establishment_update",
     "hotspot_create",
+    "hotspot_patrol_log",
     "hotspot_status_change",
     "inspection_plan_approve",
     "inspection_plan_create",
