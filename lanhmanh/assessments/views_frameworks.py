@@ -1,0 +1,121 @@
+"""Screens of the assessment frameworks: the list, a framework's versions with their
+criteria and classes (unconfirmed criteria said so), and the edit of a criterion, which
+makes a new version when the one edited is already in use."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from lanhmanh.accounts.roles import Module
+from lanhmanh.accounts.scope import require_module
+from lanhmanh.core.concurrency import posted_version
+from lanhmanh.core.params import parse_choice, parse_id, parse_int
+
+from . import selectors, services
+from .models import Criterion, Rule, Source
+from .views import _decimal
+
+MODULE = Module.ASSESSMENTS
+
+
+def framework_list(request):
+    require_module(request.user, MODULE)
+    frameworks = list(selectors.frameworks(request.user))
+    for framework in frameworks:
+        framework.latest = framework.current()
+        framework.editable = services.may_edit_framework(request.user, framework)
+    return render(
+        request,
+        "assessments/framework_list.html",
+        {"frameworks": frameworks, "title": _("Bộ tiêu chí đánh giá")},
+    )
+
+
+def framework_detail(request, pk):
+    require_module(request.user, MODULE)
+    framework = selectors.framework_for_page(request.user, pk)
+    version = selectors.version_of(framework, parse_int(request.GET.get("version"), minimum=1))
+    if version is None:
+        raise Http404
+    criteria = list(version.criteria.all())
+    return render(
+        request,
+        "assessments/framework_detail.html",
+        {
+            "framework": framework,
+            "version": version,
+            "versions": framework.versions.order_by("-number"),
+            "criteria": criteria,
+            "classes": version.classes.all(),
+            "in_use": version.assessments.count(),
+            "unconfirmed": any(not c.confirmed for c in criteria),
+            "latest": framework.current(),
+            "editable": services.may_edit_framework(request.user, framework),
+            "title": framework.name,
+        },
+    )
+
+
+def criterion_edit(request, pk):
+    require_module(request.user, MODULE)
+    criterion = Criterion.objects.select_related("framework_version__framework").filter(pk=pk)
+    criterion = criterion.first()
+    if criterion is None:
+        raise Http404
+    framework = selectors.framework_for_page(request.user, criterion.framework_version.framework_id)
+    if not services.may_edit_framework(request.user, framework):
+        raise PermissionDenied(services.FRAMEWORK_LOCKED)
+    errors: list[str] = []
+    if request.method == "POST":
+        post = request.POST
+        try:
+            values = {
+                "text": post.get("text", "").strip()[:2000],
+                "rule": parse_choice(post.get("rule"), Rule.choices, criterion.rule),
+                "max_points": _decimal(post.get("max_points")),
+                "must_pass": post.get("must_pass") == "1",
+                "evidence_asked": post.get("evidence_asked", "").strip()[:255],
+                "confirmed": post.get("confirmed") == "1",
+                "source": parse_choice(post.get("source"), Source.choices, ""),
+                "order": parse_id(post.get("order")) or criterion.order,
+            }
+            if not values["text"]:
+                raise ValidationError(_("Nhập nội dung tiêu chí."))
+            saved = services.criterion_update(
+                criterion=criterion, by=request.user, version=posted_version(request), **values
+            )
+        except ValidationError as error:
+            errors = error.messages
+        else:
+            if saved.framework_version_id != criterion.framework_version_id:
+                messages.success(
+                    request,
+                    _(
+                        "Bộ tiêu chí đang được dùng nên thay đổi được lưu thành phiên bản %(n)s; "
+                        "các bản đánh giá trước giữ phiên bản cũ."
+                    )
+                    % {"n": saved.framework_version.number},
+                )
+            else:
+                messages.success(request, _("Đã lưu tiêu chí."))
+            return redirect(
+                f"{framework.get_absolute_url()}?version={saved.framework_version.number}"
+            )
+    return render(
+        request,
+        "assessments/criterion_edit.html",
+        {
+            "criterion": criterion,
+            "framework": framework,
+            "rules": Rule.choices,
+            "sources": Source.choices,
+            "errors": errors,
+            "in_use": criterion.framework_version.assessments.exists(),
+            "title": _("Sửa tiêu chí"),
+        },
+        status=400 if errors else 200,
+    )
