@@ -120,9 +120,7 @@ def test_lists_show_an_outsider_nothing_of_thanh_hoa(world, objects, client_for,
         assert secret not in response.content.decode()
 
 
-def test_a_coordinator_of_thanh_hoa_cannot_edit_the_national_framework(
-    world, objects, client_for
-):
+def test_a_coordinator_of_thanh_hoa_cannot_edit_the_national_framework(world, objects, client_for):
     client = client_for(world.th_coordinator)
     assert client.get(url("framework_detail", objects, "f")).status_code == 200
     assert client.get(url("criterion_edit", objects, "c")).status_code == 403
