@@ -171,6 +171,35 @@ def criterion_update(*, criterion: Criterion, by, version: int, **values) -> Cri
     return current
 
 
+NOT_A_PROVINCE = _("Chỉ tỉnh, thành phố mới áp dụng bộ tiêu chí riêng.")
+ALREADY_ADOPTED = _("Tỉnh đã có bộ tiêu chí riêng cho loại đánh giá này.")
+
+
+@transaction.atomic
+def framework_adopt(*, framework: Framework, unit, by) -> Framework:
+    """A province takes a national framework as its own, to adapt it: a copy of the current
+    version that its coordinators and administrators edit; its communes are assessed by
+    it from then on (assessments made before keep their version)."""
+    if unit.level != Level.PROVINCE or framework.unit_id is not None:
+        raise ValidationError(NOT_A_PROVINCE, code="not_a_province")
+    if not can(by, MODULE, REVIEW, unit):
+        raise PermissionDenied(FRAMEWORK_LOCKED)
+    if Framework.objects.filter(kind=framework.kind, unit=unit, is_active=True).exists():
+        raise ValidationError(ALREADY_ADOPTED, code="already_adopted")
+    own = Framework.objects.create(
+        kind=framework.kind, name=framework.name, legal_basis=framework.legal_basis, unit=unit
+    )
+    criteria, classes = _as_dicts(framework.current())
+    framework_version_create(
+        framework=own,
+        by=by,
+        note=str(_("Áp dụng từ bộ tiêu chí toàn quốc")),
+        criteria=criteria,
+        classes=classes,
+    )
+    return own
+
+
 def applicable_framework(unit, kind: str) -> Framework | None:
     """The framework a commune is assessed by: its province's own when it has one,
     otherwise the national one."""

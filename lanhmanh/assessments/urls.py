@@ -20,5 +20,6 @@ urlpatterns = [
     path("units/<int:unit_pk>/", views.commune_history, name="commune_history"),
     path("frameworks/", views_frameworks.framework_list, name="framework_list"),
     path("frameworks/<int:pk>/", views_frameworks.framework_detail, name="framework_detail"),
+    path("frameworks/<int:pk>/adopt/", views_frameworks.framework_adopt, name="framework_adopt"),
     path("criteria/<int:pk>/edit/", views_frameworks.criterion_edit, name="criterion_edit"),
 ]

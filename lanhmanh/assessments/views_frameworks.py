@@ -9,11 +9,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from lanhmanh.accounts.roles import Module
-from lanhmanh.accounts.scope import require_module
+from lanhmanh.accounts.scope import REVIEW, require_module, unit_or_404, units_of
 from lanhmanh.core.concurrency import posted_version
 from lanhmanh.core.params import parse_choice, parse_id, parse_int
+from lanhmanh.geography.models import Level
 
 from . import selectors, services
 from .models import Criterion, Rule, Source
@@ -55,9 +57,36 @@ def framework_detail(request, pk):
             "unconfirmed": any(not c.confirmed for c in criteria),
             "latest": framework.current(),
             "editable": services.may_edit_framework(request.user, framework),
+            "adopt_units": _provinces_to_adopt(request.user, framework),
             "title": framework.name,
         },
     )
+
+
+def _provinces_to_adopt(user, framework):
+    if framework.unit_id is not None:
+        return []
+    return [
+        u
+        for u in units_of(user, MODULE, REVIEW)
+        if u.level == Level.PROVINCE and u.valid_to is None
+    ]
+
+
+@require_POST
+def framework_adopt(request, pk):
+    require_module(request.user, MODULE)
+    framework = selectors.framework_for_page(request.user, pk)
+    unit = unit_or_404(request.user, parse_id(request.POST.get("unit")), MODULE)
+    try:
+        own = services.framework_adopt(framework=framework, unit=unit, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(framework.get_absolute_url())
+    messages.success(
+        request, _("Đã tạo bộ tiêu chí riêng của tỉnh; hãy sửa các tiêu chí cần thiết.")
+    )
+    return redirect(own.get_absolute_url())
 
 
 def criterion_edit(request, pk):

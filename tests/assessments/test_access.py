@@ -53,10 +53,14 @@ CREATES = ["assessment_create"]
 FRAMEWORK = [("framework_detail", "f")]
 FRAMEWORK_WRITES = [("criterion_edit", "c")]
 
-COVERED_ROUTES = {
-    f"assessments:{name}"
-    for name, _key in OBJECT_READS + OBJECT_WRITES + POST_ONLY + FRAMEWORK + FRAMEWORK_WRITES
-} | {f"assessments:{name}" for name in LISTS + CREATES}
+COVERED_ROUTES = (
+    {
+        f"assessments:{name}"
+        for name, _key in OBJECT_READS + OBJECT_WRITES + POST_ONLY + FRAMEWORK + FRAMEWORK_WRITES
+    }
+    | {f"assessments:{name}" for name in LISTS + CREATES}
+    | {"assessments:framework_adopt"}
+)
 
 OUTSIDERS = ["bn_coordinator", "nobody", "th_tips", "ln_officer_th_tips"]
 
@@ -149,3 +153,21 @@ def test_the_two_membership_user_assesses_lucnam_only(world, frame, client_for):
         {"unit": world.hac_thanh.pk, "year": frame.year, "kind": "prostitution"},
     )
     assert response.status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("who", "status"),
+    [
+        ("bn_coordinator", 404),
+        ("nobody", 404),
+        ("th_tips", 404),
+        ("ln_officer_th_tips", 404),
+        ("th_leader", 403),
+        ("hac_thanh_officer", 404),  # the province is above its scope
+    ],
+)
+def test_adopting_a_framework_for_thanh_hoa(world, objects, client_for, who, status):
+    response = client_for(getattr(world, who)).post(
+        reverse("assessments:framework_adopt", args=[objects["f"]]), {"unit": world.thanh_hoa.pk}
+    )
+    assert response.status_code == status

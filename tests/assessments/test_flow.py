@@ -147,3 +147,30 @@ def test_a_submitted_assessment_cannot_be_edited_by_the_commune(world, frame):
             assessment=a, by=world.hac_thanh_officer, version=a.version, answers={}
         )
     assert services.NOT_EDITABLE in error.value.messages
+
+
+def test_a_province_adopts_a_national_framework_and_edits_its_own(world, frame):
+    old = frame.create()  # made under the national version
+    own = services.framework_adopt(
+        framework=frame.framework, unit=world.thanh_hoa, by=world.th_coordinator
+    )
+    assert own.unit == world.thanh_hoa and own.current().criteria.count() == 6
+    steering = own.current().criteria.get(code="steering")
+    changed = services.criterion_update(
+        criterion=steering, by=world.th_coordinator, version=steering.version, confirmed=True
+    )
+    assert changed.pk == steering.pk and changed.confirmed
+    # The province's communes are assessed by it from now on; the older one keeps its own.
+    new = frame.create(unit=world.quang_ngoc, by=world.th_coordinator)
+    assert new.framework_version.framework == own
+    old.refresh_from_db()
+    assert old.framework_version == frame.version
+    with pytest.raises(ValidationError):
+        services.framework_adopt(
+            framework=frame.framework, unit=world.thanh_hoa, by=world.th_coordinator
+        )
+    # Another province's coordinator neither sees nor edits it.
+    with pytest.raises(PermissionDenied):
+        services.criterion_update(
+            criterion=changed, by=world.bn_coordinator, version=changed.version, text="x"
+        )
