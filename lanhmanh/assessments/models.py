@@ -181,6 +181,7 @@ class AssessmentClass(models.Model):
     min_points = models.DecimalField(_("từ (điểm)"), max_digits=6, decimal_places=1)
     needs_all_required = models.BooleanField(_("phải đạt mọi tiêu chí bắt buộc"), default=False)
     healthy = models.BooleanField(_("được công nhận lành mạnh"), default=False)
+    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         verbose_name = _("loại (xếp loại)")

@@ -28,20 +28,20 @@ class Row:
     def change(self) -> str:
         """'new' (recognised this year), 'lost', 'up', 'down', 'same' or '' (unknown)."""
         now, before = self.assessment, self.previous
-        if not now or now.status != Status.APPROVED or not now.result_class:
+        klass = now.result_class if now and now.status == Status.APPROVED else None
+        if klass is None:
             return ""
-        was_healthy = bool(
-            before and before.status == Status.APPROVED and before.result_class.healthy
-        )
-        if now.result_class.healthy and not was_healthy:
+        was = before.result_class if before and before.status == Status.APPROVED else None
+        was_healthy = bool(was and was.healthy)
+        if klass.healthy and not was_healthy:
             return "new"
-        if was_healthy and not now.result_class.healthy:
+        if was_healthy and not klass.healthy:
             return "lost"
-        if not before or before.status != Status.APPROVED:
+        if was is None:
             return ""
-        if now.result_class.order < before.result_class.order:
+        if klass.order < was.order:
             return "up"
-        if now.result_class.order > before.result_class.order:
+        if klass.order > was.order:
             return "down"
         return "same"
 
@@ -125,7 +125,7 @@ def classification(user, filters: Filters) -> list[Row]:
     return rows
 
 
-def class_counts(rows: list[Row]) -> list[tuple[str, int, bool]]:
+def class_counts(rows: list[Row]) -> tuple[list[tuple[str, int, bool]], int]:
     """(class name, communes, healthy) of the approved rows, in the classes' order, then
     the communes not yet classified."""
     counts: dict[tuple, int] = {}

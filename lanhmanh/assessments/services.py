@@ -186,10 +186,13 @@ def framework_adopt(*, framework: Framework, unit, by) -> Framework:
         raise PermissionDenied(FRAMEWORK_LOCKED)
     if Framework.objects.filter(kind=framework.kind, unit=unit, is_active=True).exists():
         raise ValidationError(ALREADY_ADOPTED, code="already_adopted")
+    current = framework.current()
+    if current is None:
+        raise ValidationError(NO_FRAMEWORK, code="no_framework")
     own = Framework.objects.create(
         kind=framework.kind, name=framework.name, legal_basis=framework.legal_basis, unit=unit
     )
-    criteria, classes = _as_dicts(framework.current())
+    criteria, classes = _as_dicts(current)
     framework_version_create(
         framework=own,
         by=by,
@@ -198,6 +201,39 @@ def framework_adopt(*, framework: Framework, unit, by) -> Framework:
         classes=classes,
     )
     return own
+
+
+@transaction.atomic
+def class_update(*, klass: AssessmentClass, by, version: int, **values) -> AssessmentClass:
+    """Change a class (its name, threshold, whether it is healthy). As for a criterion, a
+    version in use gets a new version; a change that would leave some results without a
+    class is refused (``NO_THRESHOLDS``)."""
+    fv = klass.framework_version
+    if not may_edit_framework(by, fv.framework):
+        raise PermissionDenied(FRAMEWORK_LOCKED)
+    current = AssessmentClass.objects.select_for_update().get(pk=klass.pk)
+    version_claim(current, version)
+    values = {k: v for k, v in values.items() if k in CLASS_FIELDS and k != "code"}
+    criteria, classes = _as_dicts(fv)
+    for row in classes:
+        if row["code"] == current.code:
+            row.update(values)
+    in_use = fv.assessments.exists() or fv.framework.versions.filter(number__gt=fv.number)
+    if in_use:
+        new = framework_version_create(
+            framework=fv.framework,
+            by=by,
+            note=str(_("Sửa loại %(code)s") % {"code": current.code}),
+            criteria=criteria,
+            classes=classes,
+        )
+        return new.classes.get(code=current.code)
+    check_version(criteria, classes)
+    for field, value in values.items():
+        setattr(current, field, value)
+    current.full_clean()
+    current.save()
+    return current
 
 
 def applicable_framework(unit, kind: str) -> Framework | None:
@@ -471,6 +507,6 @@ def document_add(*, assessment: Assessment, by, upload, title: str = "") -> Asse
         size=content.size,
         uploaded_by=by,
     )
-    document.file.save(content.name, content, save=False)
+    document.file.save(content.name or "tai-lieu", content, save=False)
     document.save()
     return document

@@ -21,5 +21,6 @@ urlpatterns = [
     path("frameworks/", views_frameworks.framework_list, name="framework_list"),
     path("frameworks/<int:pk>/", views_frameworks.framework_detail, name="framework_detail"),
     path("frameworks/<int:pk>/adopt/", views_frameworks.framework_adopt, name="framework_adopt"),
+    path("classes/<int:pk>/edit/", views_frameworks.class_edit, name="class_edit"),
     path("criteria/<int:pk>/edit/", views_frameworks.criterion_edit, name="criterion_edit"),
 ]

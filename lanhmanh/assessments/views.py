@@ -65,7 +65,7 @@ def assessment_list(request):
             "statuses": Status.choices,
             "years": range(selectors.this_year(), selectors.this_year() - 6, -1),
             "can_create": can(request.user, MODULE, WRITE),
-            "query": request.GET.urlencode(),
+            "querystring": request.GET.urlencode(),
             "title": _("Đánh giá, phân loại xã, phường lành mạnh"),
         },
     )

@@ -18,7 +18,7 @@ from lanhmanh.core.params import parse_choice, parse_id, parse_int
 from lanhmanh.geography.models import Level
 
 from . import selectors, services
-from .models import Criterion, Rule, Source
+from .models import AssessmentClass, Criterion, Rule, Source
 from .views import _decimal
 
 MODULE = Module.ASSESSMENTS
@@ -40,7 +40,8 @@ def framework_list(request):
 def framework_detail(request, pk):
     require_module(request.user, MODULE)
     framework = selectors.framework_for_page(request.user, pk)
-    version = selectors.version_of(framework, parse_int(request.GET.get("version"), minimum=1))
+    number = parse_int(request.GET.get("version"), minimum=1, maximum=32767)
+    version = selectors.version_of(framework, number)
     if version is None:
         raise Http404
     criteria = list(version.criteria.all())
@@ -110,7 +111,7 @@ def criterion_edit(request, pk):
                 "evidence_asked": post.get("evidence_asked", "").strip()[:255],
                 "confirmed": post.get("confirmed") == "1",
                 "source": parse_choice(post.get("source"), Source.choices, ""),
-                "order": parse_id(post.get("order")) or criterion.order,
+                "order": parse_int(post.get("order"), minimum=1, maximum=999) or criterion.order,
             }
             if not values["text"]:
                 raise ValidationError(_("Nhập nội dung tiêu chí."))
@@ -145,6 +146,51 @@ def criterion_edit(request, pk):
             "errors": errors,
             "in_use": criterion.framework_version.assessments.exists(),
             "title": _("Sửa tiêu chí"),
+        },
+        status=400 if errors else 200,
+    )
+
+
+def class_edit(request, pk):
+    require_module(request.user, MODULE)
+    klass = AssessmentClass.objects.select_related("framework_version").filter(pk=pk).first()
+    if klass is None:
+        raise Http404
+    framework = selectors.framework_for_page(request.user, klass.framework_version.framework_id)
+    if not services.may_edit_framework(request.user, framework):
+        raise PermissionDenied(services.FRAMEWORK_LOCKED)
+    errors: list[str] = []
+    if request.method == "POST":
+        post = request.POST
+        try:
+            values = {
+                "name": post.get("name", "").strip()[:160] or klass.name,
+                "min_points": _decimal(post.get("min_points")),
+                "needs_all_required": post.get("needs_all_required") == "1",
+                "healthy": post.get("healthy") == "1",
+                "order": parse_int(post.get("order"), minimum=1, maximum=999) or klass.order,
+            }
+            if values["min_points"] is None:
+                raise ValidationError(services.NO_THRESHOLDS)
+            saved = services.class_update(
+                klass=klass, by=request.user, version=posted_version(request), **values
+            )
+        except ValidationError as error:
+            errors = error.messages
+        else:
+            messages.success(request, _("Đã lưu loại xếp hạng."))
+            return redirect(
+                f"{framework.get_absolute_url()}?version={saved.framework_version.number}"
+            )
+    return render(
+        request,
+        "assessments/class_edit.html",
+        {
+            "klass": klass,
+            "framework": framework,
+            "errors": errors,
+            "in_use": klass.framework_version.assessments.exists(),
+            "title": _("Sửa loại xếp hạng"),
         },
         status=400 if errors else 200,
     )

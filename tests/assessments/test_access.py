@@ -25,7 +25,9 @@ def objects(world, frame):
         title="Biên bản họp Ban chỉ đạo",
     )
     criterion = frame.criteria["steering"]
+    klass = frame.version.classes.get(code="type_1")
     return {
+        "k": klass.pk,
         "a": a.pk,
         "d": document.pk,
         "u": world.hac_thanh.pk,
@@ -51,7 +53,7 @@ POST_ONLY = [("document_add", "a")]
 LISTS = ["assessment_list", "classification_docx", "classification_xlsx", "framework_list"]
 CREATES = ["assessment_create"]
 FRAMEWORK = [("framework_detail", "f")]
-FRAMEWORK_WRITES = [("criterion_edit", "c")]
+FRAMEWORK_WRITES = [("criterion_edit", "c"), ("class_edit", "k")]
 
 COVERED_ROUTES = (
     {

@@ -124,3 +124,15 @@ def test_submitting_with_criteria_unanswered(world, frame):
     assert "Chưa chấm tiêu chí" in str(error.value)
     a.refresh_from_db()
     assert a.status == Status.DRAFT
+
+
+def test_a_class_change_that_leaves_results_unclassed_is_refused(world, frame, client_for):
+    catch_all = frame.version.classes.get(code="type_3")
+    response = client_for(world.national).post(
+        reverse("assessments:class_edit", args=[catch_all.pk]),
+        {"version": catch_all.version, "name": catch_all.name, "min_points": "10"},
+    )
+    assert response.status_code == 400
+    assert "một loại từ 0 điểm" in response.content.decode()
+    catch_all.refresh_from_db()
+    assert catch_all.min_points == 0 and catch_all.version == 1

@@ -104,3 +104,25 @@ def test_a_refused_document_leaves_nothing(world, frame, client_for):
     assert response.status_code == 400
     assert "Chỉ nhận ảnh (JPEG, PNG) hoặc tệp PDF." in response.content.decode()
     assert not a.documents.exists()
+
+
+def test_a_threshold_change_of_a_version_in_use_makes_a_new_version(world, frame, client_for):
+    frame.create()
+    type_1 = frame.version.classes.get(code="type_1")
+    response = client_for(world.national).post(
+        reverse("assessments:class_edit", args=[type_1.pk]),
+        {
+            "version": type_1.version,
+            "name": type_1.name,
+            "min_points": "85",
+            "needs_all_required": "1",
+            "healthy": "1",
+            "order": "1",
+        },
+    )
+    assert response.status_code == 302
+    new = frame.framework.current()
+    assert new.number == frame.version.number + 1
+    assert new.classes.get(code="type_1").min_points == 85
+    type_1.refresh_from_db()
+    assert type_1.min_points == 80
