@@ -102,6 +102,7 @@ INSTALLED_APPS = [
     "lanhmanh.activities",
     "lanhmanh.overview",
     "lanhmanh.cases",
+    "lanhmanh.assessments",
 ]
 
 MIDDLEWARE = [

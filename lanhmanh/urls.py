@@ -31,6 +31,7 @@ urlpatterns = [
     path("activities/", include("lanhmanh.activities.urls")),
     path("overview/", include("lanhmanh.overview.urls")),
     path("cases/", include("lanhmanh.cases.urls")),
+    path("assessments/", include("lanhmanh.assessments.urls")),
     path("api/", include("lanhmanh.api.urls")),
     path("audit/", include("lanhmanh.audit.urls")),
     path(f"{settings.ADMIN_URL}", admin.site.urls),

@@ -17,4 +17,5 @@ def scope(request):
         "can_read_support": can(user, Module.SUPPORT),
         "can_read_activities": can(user, Module.ACTIVITIES),
         "can_read_enforcement": can(user, Module.ENFORCEMENT),
+        "can_read_assessments": can(user, Module.ASSESSMENTS),
     }

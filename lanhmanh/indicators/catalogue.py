@@ -532,9 +532,25 @@ SUGGESTIONS = [
     (("mo hinh",), ["support_models_maintained", "support_models_new"]),
     (("mo hinh", "moi"), ["support_models_new"]),
     (("mo hinh", "duy tri"), ["support_models_maintained"]),
-    (("lanh manh",), ["healthy_communes", "healthy_communes_share"]),
-    (("khong co te nan",), ["healthy_communes_share", "healthy_communes"]),
-    (("xay dung moi", "xa"), ["healthy_communes_new"]),
+    (
+        ("lanh manh",),
+        [
+            "healthy_communes",
+            "healthy_communes_share",
+            "assessed_healthy_communes",
+            "assessed_healthy_communes_share",
+        ],
+    ),
+    (
+        ("khong co te nan",),
+        [
+            "healthy_communes_share",
+            "healthy_communes",
+            "assessed_healthy_communes_share",
+            "assessed_healthy_communes",
+        ],
+    ),
+    (("xay dung moi", "xa"), ["healthy_communes_new", "assessed_healthy_communes_new"]),
     (("long ghep",), ["units_with_integration_plan_share"]),
     (("ke hoach", "100%"), ["units_with_plan_share"]),
     (("doi kiem tra",), ["inspection_teams"]),
