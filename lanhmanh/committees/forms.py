@@ -24,6 +24,11 @@ class UnitChoice(forms.ModelChoiceField):
         return obj.full_name
 
 
+def labelled_by_choices(field) -> None:
+    """Each checkbox of a multiple choice is named by its own label, not the field's."""
+    field.widget.attrs.pop("aria-label", None)
+
+
 class Versioned(forms.Form):
     def __init__(self, *args, version=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -92,6 +97,7 @@ class MeetingForm(BootstrapMixin, forms.ModelForm):
     def __init__(self, *args, members, version=None, editing=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["attendees"].queryset = members
+        labelled_by_choices(self.fields["attendees"])
         if editing:
             del self.fields["minutes_file"]
         if version is not None:
@@ -155,6 +161,7 @@ class VisitForm(BootstrapMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["supervised_unit"].queryset = places
         self.fields["members"].queryset = members
+        labelled_by_choices(self.fields["members"])
         if version is not None:
             del self.fields["supervised_unit"]
             self.fields["version"] = VersionField(initial=version)
