@@ -188,6 +188,12 @@ class AnswerForm(BootstrapMixin, Versioned):
     done = forms.BooleanField(label=_("Đã thực hiện xong kiến nghị"), required=False)
 
 
+RECIPIENT_HELP = _(
+    "Chọn đơn vị, cơ quan hoặc đội được khen ở ô tương ứng bên dưới; khen cá nhân thì nhập "
+    "họ tên và chức vụ."
+)
+
+
 class CommendationForm(BootstrapMixin, forms.ModelForm):
     recipient_unit = UnitChoice(label=_("Đơn vị được khen"), queryset=None, required=False)
 
@@ -216,6 +222,7 @@ class CommendationForm(BootstrapMixin, forms.ModelForm):
         self.fields["recipient_agency"].queryset = agencies
         self.fields["recipient_team"].queryset = teams
         self.fields["review"].queryset = reviews
+        self.fields["recipient_kind"].help_text = RECIPIENT_HELP
         if version is not None:
             self.fields["version"] = VersionField(initial=version)
 

@@ -20,7 +20,7 @@ from lanhmanh.core.audit import AuditAction, audit, audited
 
 from . import selectors, services
 from .forms import AttachmentForm, DecisionForm, LeaveForm, MeetingForm, MemberForm, TaskForm
-from .models import MeetingKind
+from .models import CommitteeRole, MeetingKind
 from .views_common import (
     confirm_page,
     form_page,
@@ -35,6 +35,7 @@ from .views_common import (
 )
 
 PAGE_SIZE = 50
+ROLE_RANK = {role: rank for rank, role in enumerate(CommitteeRole.values)}
 NO_PLAN = gettext_lazy("Đơn vị chưa có kế hoạch nào để giao nhiệm vụ: hãy nhập kế hoạch trước.")
 
 
@@ -63,6 +64,7 @@ def committee(request, unit_pk):
     on = _date(request.GET.get("on")) or today()
     members = list(selectors.members_of(unit))
     serving = [m for m in members if m.joined_on <= on and (m.left_on is None or m.left_on >= on)]
+    serving.sort(key=lambda m: (ROLE_RANK[m.committee_role], m.full_name))
     return render(
         request,
         "committees/committee.html",
