@@ -103,6 +103,7 @@ INSTALLED_APPS = [
     "lanhmanh.overview",
     "lanhmanh.cases",
     "lanhmanh.assessments",
+    "lanhmanh.committees",
 ]
 
 MIDDLEWARE = [

@@ -32,6 +32,7 @@ urlpatterns = [
     path("overview/", include("lanhmanh.overview.urls")),
     path("cases/", include("lanhmanh.cases.urls")),
     path("assessments/", include("lanhmanh.assessments.urls")),
+    path("committees/", include("lanhmanh.committees.urls")),
     path("api/", include("lanhmanh.api.urls")),
     path("audit/", include("lanhmanh.audit.urls")),
     path(f"{settings.ADMIN_URL}", admin.site.urls),

@@ -18,4 +18,5 @@ def scope(request):
         "can_read_activities": can(user, Module.ACTIVITIES),
         "can_read_enforcement": can(user, Module.ENFORCEMENT),
         "can_read_assessments": can(user, Module.ASSESSMENTS),
+        "can_read_committee": can(user, Module.COMMITTEE),
     }

@@ -27,6 +27,7 @@ from lanhmanh.accounts.services import membership_add, password_generate
 from lanhmanh.activities.demo import activities_demo_build
 from lanhmanh.assessments.demo import assessments_demo_build
 from lanhmanh.cases.demo import cases_demo_build
+from lanhmanh.committees.demo import committees_demo_build
 from lanhmanh.geography.models import AdministrativeUnit, Level, Scheme
 from lanhmanh.inspections.demo import inspections_demo_build
 from lanhmanh.organizations.models import Agency, InspectionTeam, TeamRole
@@ -163,6 +164,7 @@ def demo_content_build(demo: Demo, *, today: datetime.date | None = None) -> Dem
     tips_demo_build(demo.province, demo.communes, demo.team)
     support_demo_build(demo.province, demo.communes, today=today)
     activities_demo_build(demo.province, demo.communes, current, today=today)
+    committees_demo_build(demo.province, demo.communes, current, today=today, user=admin)
     assessments_demo_build(demo.province, demo.communes, today=today)
     cases_demo_build(demo.province, demo.communes, today=today)
     overview_demo_build()

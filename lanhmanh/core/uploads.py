@@ -192,3 +192,55 @@ def check_document(upload, limits: Limits = COMMITMENT_DOCUMENT) -> None:
 
 def error_text(error: ValidationError) -> str:
     return " ".join(error.messages)
+
+
+# Scans and photos (minutes of a meeting, a signed record): a PDF, or an image saved
+# again from its pixels alone so that no metadata (EXIF position, camera, XMP) survives.
+SCAN_OR_PHOTO = Limits(max_bytes=10 * MB)
+MAX_PIXELS = 40_000_000
+NOT_SCAN_OR_PHOTO = _("Chỉ nhận tệp PDF hoặc ảnh JPEG, PNG.")
+EMPTY_FILE = _("Tệp rỗng.")
+
+
+def clean_scan_or_photo(upload, limits: Limits = SCAN_OR_PHOTO):
+    """The file to store for ``upload`` and its content type, judged by its content (never
+    its name): a PDF as it is, a JPEG or PNG re-encoded without metadata. Anything else,
+    or anything over the limit, is a ValidationError and nothing is stored."""
+    from django.core.files.base import ContentFile
+
+    check_size(upload.size or 0, limits)
+    upload.seek(0)
+    data = upload.read(limits.max_bytes + 1)
+    if not data:
+        raise ValidationError(EMPTY_FILE, code="empty")
+    check_size(len(data), limits)
+    stem = (upload.name or "tep").rsplit("/", 1)[-1].rsplit(".", 1)[0][:80] or "tep"
+    if data.startswith(SIGNATURES["PDF"]):
+        return ContentFile(data, name=f"{stem}.pdf"), "application/pdf"
+    if not data.startswith(SIGNATURES["JPEG"] + SIGNATURES["PNG"]):
+        raise ValidationError(NOT_SCAN_OR_PHOTO, code="type")
+    content, kind = _image_without_metadata(data)
+    return ContentFile(content, name=f"{stem}.{kind}"), f"image/{'jpeg' if kind == 'jpg' else kind}"
+
+
+def _image_without_metadata(data: bytes) -> tuple[bytes, str]:
+    from PIL import Image, ImageOps, UnidentifiedImageError
+
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            fmt = image.format
+            # A decompression bomb is a small file that opens as a huge picture.
+            if fmt not in ("JPEG", "PNG") or image.width * image.height > MAX_PIXELS:
+                raise ValidationError(NOT_SCAN_OR_PHOTO, code="type")
+            upright = ImageOps.exif_transpose(image)  # as the phone meant it, before EXIF goes
+            mode = "RGB" if fmt == "JPEG" else ("RGBA" if "A" in upright.getbands() else "RGB")
+            pixels = upright.convert(mode)
+            clean = Image.frombytes(mode, pixels.size, pixels.tobytes())
+    except (UnidentifiedImageError, OSError, SyntaxError, Image.DecompressionBombError) as exc:
+        raise ValidationError(NOT_SCAN_OR_PHOTO, code="type") from exc
+    out = io.BytesIO()
+    if fmt == "JPEG":
+        clean.save(out, format="JPEG", quality=85)
+        return out.getvalue(), "jpg"
+    clean.save(out, format="PNG")
+    return out.getvalue(), "png"

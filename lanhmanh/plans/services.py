@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
@@ -125,6 +126,7 @@ ERR_COPY_EXISTS = _("Đã có bản sao của kế hoạch này cho năm %(year)
 ERR_DERIVE_NOT_BELOW = _("Chỉ lập kế hoạch cho đơn vị trực thuộc đơn vị ban hành.")
 ERR_DERIVE_EXISTS = _("%(unit)s đã có kế hoạch thực hiện kế hoạch này.")
 ERR_UPDATE_IN_FUTURE = _("Ngày cập nhật không được sau ngày hôm nay.")
+ERR_TASK_LEAD_ELSEWHERE = _("Cơ quan chủ trì phải là cơ quan của đơn vị ban hành kế hoạch.")
 WARN_DERIVED = _(
     "Dự thảo lập từ kế hoạch cấp trên: hãy điều chỉnh chỉ tiêu và nhiệm vụ cho phù hợp."
 )
@@ -428,6 +430,34 @@ def plan_derive_for_unit(*, plan: Plan, unit: AdministrativeUnit, user=None) -> 
     child.import_warnings = warnings
     child.save(update_fields=["import_warnings"])
     return child
+
+
+# A task given after the plan was issued (a steering committee's decision)
+
+
+@transaction.atomic
+def task_create(
+    *, plan: Plan, text: str, lead: Agency | None, due_date=None, section: str = "", when=""
+) -> Task:
+    """Add a task at the end of ``plan``. The plan's version covers its tasks, so it moves
+    on: an edit page made before the task was added is refused, never saved over it."""
+    if lead is not None and lead.unit_id != plan.unit_id:
+        raise ValidationError({"lead": ERR_TASK_LEAD_ELSEWHERE})
+    last = plan.tasks.order_by("-order").values_list("order", flat=True).first()
+    task = Task(
+        plan=plan,
+        order=0 if last is None else last + 1,
+        text=text.strip(),
+        lead=lead,
+        lead_name=lead.name if lead else "",
+        due_date=due_date,
+        when=when or (f"{due_date:%d/%m/%Y}" if due_date else ""),
+        section=section,
+    )
+    task.full_clean()
+    task.save()
+    Plan.objects.filter(pk=plan.pk).update(version=F("version") + 1)
+    return task
 
 
 # Progress of tasks
