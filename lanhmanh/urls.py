@@ -29,6 +29,7 @@ urlpatterns = [
     path("tips/", include("lanhmanh.tips.urls")),
     path("support/", include("lanhmanh.support.urls")),
     path("activities/", include("lanhmanh.activities.urls")),
+    path("sanctions/", include("lanhmanh.sanctions.urls")),
     path("api/", include("lanhmanh.api.urls")),
     path("audit/", include("lanhmanh.audit.urls")),
     path(f"{settings.ADMIN_URL}", admin.site.urls),

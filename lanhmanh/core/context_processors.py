@@ -16,4 +16,5 @@ def scope(request):
         "can_read_tips": can(user, Module.TIPS),
         "can_read_support": can(user, Module.SUPPORT),
         "can_read_activities": can(user, Module.ACTIVITIES),
+        "can_read_enforcement": can(user, Module.ENFORCEMENT),
     }
