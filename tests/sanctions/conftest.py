@@ -56,7 +56,20 @@ def sx(world):
     def record(by=None, **extra):
         return services.sanction_decision_create(by=by or s.th_officer, **values(**extra))
 
-    s.values, s.record = values, record
+    def place(name="Karaoke Sao Đêm"):
+        from lanhmanh.inspections import services as inspections
+        from lanhmanh.inspections.models import BusinessType
+
+        return inspections.establishment_create(
+            unit=world.hac_thanh,
+            by=world.th_inspector,
+            business_type=BusinessType.objects.get(code="karaoke"),
+            name=name,
+            address="12 Lê Lợi",
+            status_since=datetime.date(2025, 8, 1),
+        )
+
+    s.values, s.record, s.place = values, record, place
     return s
 
 
