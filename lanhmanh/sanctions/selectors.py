@@ -89,7 +89,8 @@ def writable_units(user):
         AdministrativeUnit.objects.visible_to(user, module=Module.ENFORCEMENT, action=WRITE)
         .filter(level__in=[Level.PROVINCE, Level.DISTRICT, Level.COMMUNE])
         .select_related("parent")
-        .order_by("-valid_to", "path")
+        # Today's units first, then those that ended (for acts before the 2025 reform).
+        .order_by(F("valid_to").asc(nulls_first=True), "path")
     )
 
 
