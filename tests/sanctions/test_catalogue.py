@@ -109,3 +109,22 @@ def test_a_decision_opened_from_an_inspection_is_prefilled(world, sx, client_for
     sx.record(inspection=inspection, act_date=datetime.date(2026, 2, 3))
     page = client_for(world.th_coordinator).get(inspection.get_absolute_url()).content.decode()
     assert 'id="persons-sanctioned"' in page and "1 người vi phạm" in page
+
+
+def test_a_decision_opened_from_a_tip_links_it_without_showing_the_tip(world, sx, client_for):
+    from lanhmanh.tips import services as tips
+    from lanhmanh.tips.models import Category, Channel
+
+    tip, _code = tips.tip_record(
+        by=world.th_tips, channel=Channel.HOTLINE, category=Category.PUBLIC_PLACE,
+        description="Môi giới mại dâm tại quán cà phê.", commune=world.quang_ngoc,
+    )  # fmt: skip
+    client = client_for(sx.th_officer)
+    response = client.get(reverse("sanctions:decision_create") + f"?tip={tip.pk}")
+    assert response.context["form"].initial["tip"] == tip.pk
+    decision = sx.record(tip=tip, unit=world.quang_ngoc)
+    page = client.get(decision.get_absolute_url()).content.decode()
+    assert tip.reference in page and "quán cà phê" not in page
+    # An officer of another province cannot reach the tip through the form.
+    outsider = client_for(world.bn_coordinator)
+    assert outsider.get(reverse("sanctions:decision_create") + f"?tip={tip.pk}").status_code == 404
