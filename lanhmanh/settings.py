@@ -104,6 +104,7 @@ INSTALLED_APPS = [
     "lanhmanh.cases",
     "lanhmanh.assessments",
     "lanhmanh.committees",
+    "lanhmanh.sanctions",
 ]
 
 MIDDLEWARE = [

@@ -33,6 +33,7 @@ urlpatterns = [
     path("cases/", include("lanhmanh.cases.urls")),
     path("assessments/", include("lanhmanh.assessments.urls")),
     path("committees/", include("lanhmanh.committees.urls")),
+    path("sanctions/", include("lanhmanh.sanctions.urls")),
     path("api/", include("lanhmanh.api.urls")),
     path("audit/", include("lanhmanh.audit.urls")),
     path(f"{settings.ADMIN_URL}", admin.site.urls),

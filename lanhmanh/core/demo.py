@@ -41,6 +41,7 @@ from lanhmanh.overview.demo import build as overview_demo_build
 from lanhmanh.plans.demo import current_plan_demo_build, plans_demo_build, seeds_dir_find
 from lanhmanh.plans.models import Plan
 from lanhmanh.reporting.demo import reporting_demo_build
+from lanhmanh.sanctions.demo import sanctions_demo_build
 from lanhmanh.support.demo import support_demo_build
 from lanhmanh.tips.demo import tips_demo_build
 
@@ -164,6 +165,7 @@ def demo_content_build(demo: Demo, *, today: datetime.date | None = None) -> Dem
     tips_demo_build(demo.province, demo.communes, demo.team)
     support_demo_build(demo.province, demo.communes, today=today)
     activities_demo_build(demo.province, demo.communes, current, today=today)
+    sanctions_demo_build(demo.province, demo.communes, today=today)
     committees_demo_build(demo.province, demo.communes, current, today=today, user=admin)
     assessments_demo_build(demo.province, demo.communes, today=today)
     cases_demo_build(demo.province, demo.communes, today=today)

@@ -511,6 +511,9 @@ SUGGESTIONS = [
     (("co so", "de bi loi dung"), ["establishments_at_risk", "establishments_inspected_share"]),
     (("vi pham",), ["violations", "violations_handled_share"]),
     (("vi pham", "xu ly"), ["violations_handled", "violations_handled_share"]),
+    # '100% số đối tượng vi phạm bị phát hiện' are persons: the sanctions register's share.
+    (("doi tuong", "vi pham", "phat hien", "xu ly"), ["sanctions_offenders_handled_share"]),
+    (("xu phat", "nguoi"), ["sanctions_persons_sanctioned"]),
     (("xu phat",), ["fines_vnd", "violations_handled"]),
     (("tien phat",), ["fines_vnd"]),
     (("hau kiem",), ["followups_overdue"]),

@@ -151,7 +151,7 @@ def _inspections(rng, team, establishments, today, by) -> int:
         return 0
     version = ChecklistVersion.objects.filter(is_active=True).order_by("-number").first()
     items = list(version.items.all()) if version else []
-    violation_types = list(ViolationType.objects.all())
+    violation_types = list(ViolationType.objects.of_organisations())
     plan = services.inspection_plan_create(
         team=team,
         by=by,

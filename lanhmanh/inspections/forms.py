@@ -251,6 +251,12 @@ class ViolationForm(BootstrapMixin, forms.Form):
     def __init__(self, *args, on=None, **kwargs):
         self.on = on
         super().__init__(*args, **kwargs)
+        # Only what an establishment can commit, under the decree in force on the
+        # inspection's date (today until a date is given): a buyer's or seller's act is a
+        # sanction decision of that person, recorded in the enforcement register.
+        self.fields["violation_type"].queryset = ViolationType.objects.of_organisations().in_force(
+            on or timezone.localdate()
+        )
 
     def clean(self):
         data = super().clean()

@@ -60,7 +60,9 @@ def test_an_inspector_records_an_inspection_with_a_fine_on_a_phone(
         phone.get_by_label(re.compile(name)).check()
     phone.get_by_label("Kết quả kiểm tra").fill("Phát hiện nhân viên ngồi cùng khách.")
     phone.get_by_label("Số biên bản").fill("07/BB-178")
-    conceal = ViolationType.objects.get(description="Che giấu, bảo kê hoạt động mại dâm")
+    conceal = ViolationType.objects.get(
+        decree="282/2025/NĐ-CP", description="Che giấu, bảo kê hoạt động mại dâm"
+    )
     phone.locator("#id_v-0-violation_type").select_option(str(conceal.pk))
     phone.locator("#id_v-0-sanction").select_option("fine")
     phone.locator("#id_v-0-fine_vnd").fill("3000000")

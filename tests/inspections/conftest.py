@@ -29,7 +29,10 @@ def records(world):
     )
     r.members = list(world.th_team.members.all())
     r.buy_sex = ViolationType.objects.get(decree="282/2025/NĐ-CP", description="Mua dâm")
-    r.conceal = ViolationType.objects.get(description="Che giấu, bảo kê hoạt động mại dâm")
+    # Concealing under the decree in force today, and under the one before 15 Dec 2025.
+    conceal = "Che giấu, bảo kê hoạt động mại dâm"
+    r.conceal = ViolationType.objects.get(decree="282/2025/NĐ-CP", description=conceal)
+    r.conceal_144 = ViolationType.objects.get(decree="144/2021/NĐ-CP", description=conceal)
     r.since = datetime.date(2025, 8, 1)
 
     def establishment(unit, name, address, business_type=None, **extra):

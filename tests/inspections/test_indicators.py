@@ -45,7 +45,7 @@ def history(world, records, record_inspection):
     """In Q3 (to 14 Sep 2025): two inspections of Sao Đêm, one unannounced, a fine of
     6,000,000 and a warning-free fine of 1,000,000; in Q4 one of Hoa Sen. Bình Minh
     closes on 1 Oct 2025."""
-    fine = {"violation_type": records.conceal, "sanction": Sanction.FINE}
+    fine = {"violation_type": records.conceal_144, "sanction": Sanction.FINE}
     record_inspection(
         records.sao_dem,
         datetime.date(2025, 8, 20),

@@ -87,7 +87,7 @@ def test_an_inspector_records_an_inspection_with_a_fine(world, records, client_f
     [
         ("4000000", "Số tiền phạt phải trong khung từ 5.000.000 đến 10.000.000 đồng "
                     "(Hành vi khác liên quan đến hoạt động mại dâm, "
-                    "Nghị định 144/2021/NĐ-CP)."),
+                    "Nghị định 282/2025/NĐ-CP)."),
         ("", str(rules.FINE_REQUIRED)),
     ],
 )  # fmt: skip
@@ -124,6 +124,25 @@ def test_a_violation_is_judged_by_the_decree_in_force_that_day(world, records):
         on=datetime.date(2025, 6, 1),
     )
     assert errors == {"violation_type": str(rules.VIOLATION_NOT_IN_FORCE)}
+
+
+def test_a_buyers_fine_is_not_recorded_against_the_establishment(world, records, client_for):
+    """Buying sex is a person's act: the inspection refuses it (the buyer gets a sanction
+    decision of their own), and its form does not even offer it."""
+    errors = rules.violation_errors(
+        violation_type=records.buy_sex, sanction=Sanction.FINE, fine_vnd=1_500_000,
+        on=timezone.localdate(),
+    )  # fmt: skip
+    assert errors == {"violation_type": str(rules.VIOLATION_OF_A_PERSON)}
+    page = client_for(world.th_inspector).get(create_url(records.sao_dem)).content.decode()
+    assert "Che giấu, bảo kê hoạt động mại dâm — " in page
+    assert "Mua dâm — " not in page
+    assert "144/2021/NĐ-CP" not in page
+    extra = {"v-0-violation_type": records.buy_sex.pk, "v-0-sanction": Sanction.FINE,
+             "v-0-fine_vnd": "1500000"}  # fmt: skip
+    response = post(client_for(world.th_inspector), records, **extra)
+    assert response.status_code == 200
+    assert not Violation.objects.exists()
 
 
 def test_an_inspection_cannot_be_in_the_future(world, records, client_for):
@@ -262,12 +281,12 @@ def test_the_record_page_shows_members_checks_and_violations(
         records.sao_dem,
         datetime.date(2026, 1, 5),
         checks={item: "not_ok"},
-        violations=[{"violation_type": records.buy_sex, "sanction": "fine", "fine_vnd": 1_500_000}],
+        violations=[{"violation_type": records.conceal, "sanction": "fine", "fine_vnd": 6_500_000}],
     )
     page = client_for(world.th_leader).get(inspection.get_absolute_url()).content.decode()
     assert "Phạm Văn Cường" in page
     assert "Không đạt" in page
-    assert "1.500.000 đồng" in page
+    assert "6.500.000 đồng" in page
     assert "282/2025/NĐ-CP" in page
 
 

@@ -1,6 +1,6 @@
 """The register of at-risk establishments, inspections by team 178, and hotspots."""
 
-from .catalogue import BusinessType, ChecklistItem, ChecklistVersion, ViolationType
+from .catalogue import BusinessType, ChecklistItem, ChecklistVersion, Offender, ViolationType
 from .establishments import (
     Commitment,
     Establishment,
@@ -39,6 +39,7 @@ __all__ = [
     "InspectionCheck",
     "InspectionKind",
     "InspectionPlan",
+    "Offender",
     "RiskLevel",
     "Sanction",
     "Trigger",

@@ -68,8 +68,36 @@ class ChecklistItem(models.Model):
         return self.text
 
 
+class Offender(models.TextChoices):
+    """Who commits the act: a buyer or seller of sex is a person, never the establishment
+    where it happened; concealing or protecting may be either."""
+
+    PERSON = "person", _("Cá nhân")
+    ORGANISATION = "organisation", _("Tổ chức")
+    ANY = "any", _("Cá nhân hoặc tổ chức")
+
+
+class ViolationTypeQuerySet(models.QuerySet):
+    def in_force(self, day):
+        """Rows of the decree in force on ``day``: an act is judged by the rules of its
+        date (Decree 167/2013 until 2021, 144/2021, then 282/2025 from 15 Dec 2025)."""
+        return self.filter(
+            models.Q(valid_from__isnull=True) | models.Q(valid_from__lte=day),
+            models.Q(valid_to__isnull=True) | models.Q(valid_to__gte=day),
+        )
+
+    def of_organisations(self):
+        """Rows an establishment can commit (what an inspection records against it)."""
+        return self.exclude(offender=Offender.PERSON)
+
+    def of_persons(self):
+        return self.exclude(offender=Offender.ORGANISATION)
+
+
 class ViolationType(models.Model):
-    """An administrative violation with its legal basis and fine range (VND)."""
+    """An administrative violation with its legal basis and fine range (VND), valid for
+    the dates its decree was in force. ``to_confirm`` marks rows whose range was seeded
+    without a checked source: an administrator confirms or corrects them."""
 
     decree = models.CharField(_("nghị định"), max_length=40)
     article = models.CharField(_("điều, khoản, điểm"), max_length=80)
@@ -79,7 +107,14 @@ class ViolationType(models.Model):
     warning_allowed = models.BooleanField(_("có thể phạt cảnh cáo"), default=False)
     valid_from = models.DateField(_("hiệu lực từ"), null=True, blank=True)
     valid_to = models.DateField(_("hiệu lực đến"), null=True, blank=True)
+    offender = models.CharField(
+        _("đối tượng vi phạm"), max_length=12, choices=Offender.choices, default=Offender.ANY
+    )
+    to_confirm = models.BooleanField(_("mức phạt cần xác nhận"), default=False)
     order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+    version = models.PositiveIntegerField(_("phiên bản"), default=1)
+
+    objects = ViolationTypeQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("hành vi vi phạm")
@@ -94,3 +129,8 @@ class ViolationType(models.Model):
 
     def __str__(self):
         return f"{self.description} ({self.article}, {self.decree})"
+
+    def in_force_on(self, day) -> bool:
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_to is None or day <= self.valid_to
+        )

@@ -18,6 +18,7 @@ from ..models import (
     InspectionCheck,
     InspectionKind,
     InspectionPlan,
+    Offender,
     Sanction,
     Violation,
     ViolationType,
@@ -46,6 +47,10 @@ FINE_WITHOUT_FINE_SANCTION = _("Chỉ ghi số tiền khi hình thức xử lý 
 WARNING_NOT_ALLOWED = _("Hành vi này không áp dụng hình thức phạt cảnh cáo.")
 REFERRAL_TARGET_REQUIRED = _("Phải ghi cơ quan được chuyển hồ sơ.")
 VIOLATION_NOT_IN_FORCE = _("Quy định về hành vi này không có hiệu lực vào ngày kiểm tra.")
+VIOLATION_OF_A_PERSON = _(
+    "Hành vi này do cá nhân thực hiện (mua dâm, bán dâm…): ghi thành quyết định xử phạt của "
+    "người vi phạm trong sổ xử lý vi phạm, không ghi cho cơ sở."
+)
 PLAN_DATES_REVERSED = _("Ngày kết thúc phải sau ngày bắt đầu.")
 PLAN_ESTABLISHMENT_OUTSIDE = _("Các cơ sở trong kế hoạch phải thuộc địa bàn của đội.")
 APPROVAL_INCOMPLETE = _("Phải ghi người phê duyệt và ngày phê duyệt.")
@@ -127,6 +132,8 @@ def violation_errors(
     vt = violation_type
     if on and ((vt.valid_from and on < vt.valid_from) or (vt.valid_to and on > vt.valid_to)):
         errors["violation_type"] = str(VIOLATION_NOT_IN_FORCE)
+    elif vt.offender == Offender.PERSON:
+        errors["violation_type"] = str(VIOLATION_OF_A_PERSON)
     if sanction == Sanction.FINE:
         if fine_vnd is None:
             errors["fine_vnd"] = str(FINE_REQUIRED)
