@@ -45,24 +45,30 @@ class ConflictMiddleware:
             return render(
                 request,
                 "409_conflict.html",
-                {"rows": self._rows(request, exception.current), "conflict": exception},
+                {
+                    "rows": self._rows(request, exception.current, exception.prefix),
+                    "conflict": exception,
+                },
                 status=409,
             )
         if isinstance(exception, OperationalError) and "locked" in str(exception):
             return render(request, "409_busy.html", status=409)
         return None
 
-    def _rows(self, request, current):
+    def _rows(self, request, current, prefix=""):
         """(label, what this form sent, what is saved) for each field of the form that the
-        object has."""
+        object has; for one row of a formset, the fields posted under its ``prefix``."""
         rows = []
-        for name in request.POST:
-            if name in self.IGNORED or "-" in name:
+        for posted in request.POST:
+            name = posted.removeprefix(f"{prefix}-") if prefix else posted
+            if name in self.IGNORED or "-" in name or (prefix and name == posted):
                 continue
             try:
                 field = current._meta.get_field(name)
             except Exception:  # noqa: S112 - not a field of the object: not compared
                 continue
+            if field.auto_created and not field.concrete:
+                continue  # a reverse relation (a form's 'options' text): not compared
             if field.is_relation and not field.many_to_many:
                 saved = getattr(current, name, None)
             elif field.many_to_many:
@@ -71,7 +77,7 @@ class ConflictMiddleware:
                 saved = getattr(current, f"get_{name}_display")()
             else:
                 saved = getattr(current, name)
-            mine = ", ".join(request.POST.getlist(name))
+            mine = ", ".join(request.POST.getlist(posted))
             if field.choices and not field.is_relation:
                 mine = dict(field.flatchoices).get(mine, mine)
             elif field.is_relation and mine.isdigit():

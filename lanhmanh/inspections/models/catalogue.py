@@ -12,6 +12,8 @@ class BusinessType(models.Model):
     name = models.CharField(_("tên loại hình"), max_length=120)
     order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
     is_active = models.BooleanField(_("đang dùng"), default=True)
+    # Optimistic concurrency: an edit form made from an older version is refused.
+    version = models.PositiveIntegerField(_("phiên bản"), default=1)
 
     class Meta:
         verbose_name = _("loại hình kinh doanh")
@@ -30,6 +32,8 @@ class ChecklistVersion(models.Model):
     number = models.PositiveSmallIntegerField(_("phiên bản"), unique=True)
     valid_from = models.DateField(_("áp dụng từ"))
     is_active = models.BooleanField(_("đang dùng"), default=True)
+    # Optimistic concurrency: an edit form made from an older version is refused.
+    version = models.PositiveIntegerField(_("phiên bản"), default=1)
 
     class Meta:
         verbose_name = _("phiên bản danh mục kiểm tra")
@@ -80,6 +84,8 @@ class ViolationType(models.Model):
     valid_from = models.DateField(_("hiệu lực từ"), null=True, blank=True)
     valid_to = models.DateField(_("hiệu lực đến"), null=True, blank=True)
     order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+    # Optimistic concurrency: an edit form made from an older version is refused.
+    version = models.PositiveIntegerField(_("phiên bản"), default=1)
 
     class Meta:
         verbose_name = _("hành vi vi phạm")
