@@ -6,7 +6,8 @@
 Works on a copy of ``--db`` (the demo database ``bin/setup`` builds; the copy is removed at
 exit); with ``DATABASE_URL`` set, on that database as it is (the demo built there); with
 ``--postgres``, on a throwaway PostgreSQL cluster (as benchmarks/load.py) where it loads the
-map and builds the demo first. With
+map and builds the demo first (``--build`` does that in ``DATABASE_URL``, for a database
+kept between runs). With
 ``--years N`` it first adds the national data set of N years (all 3,321 communes, every
 month), as benchmarks/load.py does. Production settings (no DEBUG), in the process: no
 server, no network, so the figures are the application's own time.
@@ -278,6 +279,9 @@ def main() -> None:
     parser.add_argument(
         "--postgres", action="store_true", help="a throwaway PostgreSQL with the demo built"
     )
+    parser.add_argument(
+        "--build", action="store_true", help="load the map and build the demo in DATABASE_URL"
+    )
     args = parser.parse_args()
     if args.postgres:
         from rollup import ThrowawayPostgres
@@ -297,7 +301,7 @@ def run(args) -> None:
     from django.core.management import call_command
 
     call_command("collectstatic", interactive=False, verbosity=0)  # production's manifest
-    plan = _prepare(args.years, build=args.postgres)
+    plan = _prepare(args.years, build=args.postgres or args.build)
     pages = _pages(plan)
     if args.only:
         wanted = set(args.only.split(","))

@@ -284,3 +284,44 @@ def test_a_catalogue_row_in_the_admin_without_a_version_is_refused(world, client
     assert response.status_code == 200  # the admin shows the form again with its error
     business_type.refresh_from_db()
     assert business_type.name == "Karaoke" and business_type.version == 1
+
+
+def _report_form_page(client, report_form) -> dict:
+    """What the report form's edit page would send back unchanged."""
+    response = client.get(reverse("reporting:form_edit", args=[report_form.pk]))
+    data = {}
+    for name in ("settings", "rows", "sections", "rules"):
+        item = response.context[name]
+        forms = [item.management_form, *item.forms] if hasattr(item, "management_form") else [item]
+        for form in forms:
+            for field in form:
+                value = field.value()
+                if value is None or value is False or field.field.disabled:
+                    continue
+                if value is True:
+                    value = "on"
+                if isinstance(value, list | tuple):
+                    data[field.html_name] = [str(getattr(v, "pk", v)) for v in value]
+                else:
+                    data[field.html_name] = str(getattr(value, "pk", value))
+    return data
+
+
+def test_a_stale_or_versionless_report_form_edit_is_refused(world, client_for):
+    from lanhmanh.reporting.models import ReportForm
+    from tests.reporting.helpers import make_form
+
+    report_form = make_form()
+    client = client_for(world.national)
+    url = reverse("reporting:form_edit", args=[report_form.pk])
+    page = _report_form_page(client, report_form)
+    assert page["version"] == str(report_form.version)
+    ReportForm.objects.filter(pk=report_form.pk).update(version=report_form.version + 1)
+
+    stale = client.post(url, {**page, "name": "Tên cũ sửa lại"})
+    missing = {k: v for k, v in page.items() if k != "version"} | {"name": "Không phiên bản"}
+    versionless = client.post(url, missing)
+
+    assert stale.status_code == 409 and CONFLICT in text(stale)
+    assert versionless.status_code != 302 and str(VERSION_REQUIRED) in text(versionless)
+    assert ReportForm.objects.get(pk=report_form.pk).name == report_form.name
