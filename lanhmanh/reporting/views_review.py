@@ -173,11 +173,16 @@ def review_list(request):
 
 def _overdue_labels(lines, today) -> None:
     """Each line's days late and its texts, made once per distinct value: a province's
-    list runs to a thousand lines, and the template's blocktranslate and date filter per
-    line were most of the page's time."""
+    list runs to a thousand lines, and the template's blocktranslate, date filter and
+    translated labels per line were most of the page's time."""
     dates: dict = {}
     late: dict = {}
+    periods: dict = {}
+    units: dict = {}
     for line in lines:
+        period, unit = line["period"], line["unit"]
+        line["period_label"] = periods.setdefault(period.key, str(period.label))
+        line["unit_name"] = units.setdefault(unit.pk, str(unit))
         deadline = line["deadline"]
         days = line["days"] = (today - deadline).days
         if deadline not in dates:

@@ -37,3 +37,24 @@ def test_the_overdue_list_speaks_english_too(world, form, client_for):
     client.post("/i18n/setlang/", {"language": "en", "next": "/"})
     rows = _overdue_rows(client.get(reverse("reporting:overdue_list")).content.decode())
     assert rows and all(re.fullmatch(r"\d+ days? overdue", late) for _d, late in rows)
+
+
+def test_the_overdue_list_costs_the_same_queries_for_more_communes(
+    world, form, client_for, django_assert_num_queries
+):
+    from lanhmanh.geography.models import AdministrativeUnit
+
+    client = client_for(world.th_coordinator)
+    client.get(reverse("reporting:overdue_list"))  # the session settles
+    for i in range(30):
+        AdministrativeUnit.objects.create(
+            scheme="2025",
+            code=f"168{i:02d}",
+            name=f"Xã Thử {i}",
+            kind="xa",
+            level="commune",
+            parent=world.thanh_hoa,
+        )
+    with django_assert_num_queries(15):  # as with three communes (test_views_review)
+        page = client.get(reverse("reporting:overdue_list")).content.decode()
+    assert "Xã Thử 29" in page
