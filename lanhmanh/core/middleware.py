@@ -27,7 +27,7 @@ class ConflictMiddleware:
     of what it edits (both versions shown), and for a database that stayed busy longer
     than its timeout (SQLite's single writer)."""
 
-    IGNORED = {"csrfmiddlewaretoken", "version", "confirm_removal", "more"}
+    IGNORED = {"csrfmiddlewaretoken", "version", "confirm_removal", "more", "id", "DELETE"}
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -88,8 +88,14 @@ class ConflictMiddleware:
 
 
 def _shown(value) -> str:
-    """A value as the conflict page shows it: dates dd/mm/yyyy, nothing for None."""
+    """A value as the conflict page shows it: dates dd/mm/yyyy, numbers as typed (80, not
+    80.00), nothing for None."""
     import datetime
+    from decimal import Decimal
+
+    if isinstance(value, Decimal):
+        text = f"{value:f}"
+        return text.rstrip("0").rstrip(".") if "." in text else text
 
     if isinstance(value, str):
         try:
