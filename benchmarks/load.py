@@ -13,7 +13,8 @@ table is dropped), else a throwaway PostgreSQL cluster (as benchmarks/rollup.py)
 3. starts gunicorn with production settings (no DEBUG; plain HTTP on 127.0.0.1);
 4. runs locust headless (benchmarks/locustfile.py) for ``--minutes``: officers entering
    and submitting reports, coordinators reviewing them, inspectors recording, leaders on
-   the overview; users ramp up at 10 a second;
+   the overview; users start at ``--spawn-rate`` a second (1: the 50 logins of a
+   morning spread over 50 s) and wait ``--think`` seconds between clicks (2–8 s);
 5. prints requests/s, p50 and p95 of each page and the error count (last line:
    ``RESULT errors=N p95_max_ms=M rps=R``).
 """
@@ -204,7 +205,8 @@ def run(url: str, args) -> dict:
         _wait(f"http://127.0.0.1:{port}/healthz")
         print(
             f"gunicorn ({args.workers} workers) on 127.0.0.1:{port}; locust: {args.users} users "
-            f"for {args.minutes} min",
+            f"for {args.minutes} min, {args.spawn_rate} started a second, {args.think} s "
+            "between clicks",
             flush=True,
         )
         prefix = folder / "locust"
@@ -217,7 +219,7 @@ def run(url: str, args) -> dict:
                 "-u",
                 str(args.users),
                 "-r",
-                "10",
+                str(args.spawn_rate),
                 "-t",
                 f"{int(args.minutes * 60)}s",
                 "--host",
@@ -228,7 +230,11 @@ def run(url: str, args) -> dict:
                 "--loglevel",
                 "WARNING",
             ],
-            env={**os.environ, "LANHMANH_LOAD_PLAN": str(plan_file)},
+            env={
+                **os.environ,
+                "LANHMANH_LOAD_PLAN": str(plan_file),
+                "LANHMANH_LOAD_WAIT": args.think,
+            },
             check=False,
             stdout=subprocess.DEVNULL,
         )
@@ -275,6 +281,14 @@ def main() -> None:
     parser.add_argument("--minutes", type=float, default=2)
     parser.add_argument("--years", type=int, default=1, help="national data set (0: none)")
     parser.add_argument("--workers", type=int, default=4, help="gunicorn workers")
+    # A morning's logins spread over a minute, not one second: 50 Argon2 hashes at once
+    # is a queue by design (each costs tens of milliseconds of CPU on purpose).
+    parser.add_argument(
+        "--spawn-rate", type=float, default=1, help="users started per second (was 10)"
+    )
+    parser.add_argument(
+        "--think", default="2,8", help="seconds between a user's clicks, low,high (was 0.5,2)"
+    )
     parser.add_argument("--prepare", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.prepare:

@@ -21,9 +21,15 @@ VERSION = re.compile(r'name="version" value="(\d+)"')
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
+# Seconds a user waits between two clicks, ``LANHMANH_LOAD_WAIT="low,high"`` (load.py's
+# --think). Officials read a page and type figures before the next click: 2 to 8 seconds
+# is brisk work; the first profile (0.5 to 2) was a script, not a person.
+WAIT = [float(x) for x in os.environ.get("LANHMANH_LOAD_WAIT", "2,8").split(",")]
+
+
 class Visitor(HttpUser):
     abstract = True
-    wait_time = between(0.5, 2)
+    wait_time = between(*WAIT)
     accounts: list = []
 
     def on_start(self):

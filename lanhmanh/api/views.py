@@ -1,5 +1,6 @@
 """Read-only API views. Every queryset starts from ``visible_to(request.user)``: a row
-outside the user's scope is missing from lists and a 404 on its own."""
+outside the user's scope is missing from lists and a 404 on its own. Every read is in the
+audit trail (``AuditedReadMixin``)."""
 
 from django.db.models import Prefetch
 from rest_framework import viewsets
@@ -9,10 +10,11 @@ from lanhmanh.geography.models import AdministrativeUnit, UnitChange
 from lanhmanh.organizations.models import Agency, InspectionTeam, TeamMember
 
 from . import serializers
+from .audit import AuditedReadMixin
 from .filters import AgencyFilter, TeamFilter, UnitFilter
 
 
-class UnitViewSet(viewsets.ReadOnlyModelViewSet):
+class UnitViewSet(AuditedReadMixin, viewsets.ReadOnlyModelViewSet):
     """Administrative units, before and after the 1 July 2025 reform."""
 
     filterset_class = UnitFilter
@@ -47,7 +49,7 @@ class UnitViewSet(viewsets.ReadOnlyModelViewSet):
         return serializers.UnitSerializer
 
 
-class AgencyViewSet(viewsets.ReadOnlyModelViewSet):
+class AgencyViewSet(AuditedReadMixin, viewsets.ReadOnlyModelViewSet):
     """Agencies (departments, offices, unions) of the units in scope."""
 
     filterset_class = AgencyFilter
@@ -64,7 +66,7 @@ class AgencyViewSet(viewsets.ReadOnlyModelViewSet):
         return serializers.AgencySerializer
 
 
-class TeamViewSet(viewsets.ReadOnlyModelViewSet):
+class TeamViewSet(AuditedReadMixin, viewsets.ReadOnlyModelViewSet):
     """Inter-agency inspection teams (team 178)."""
 
     filterset_class = TeamFilter

@@ -14,15 +14,18 @@ VERSION_REQUIRED = _("Thiếu phiên bản của biểu mẫu: hãy tải lại 
 
 
 class StaleVersion(Exception):
-    """``current`` is the object as saved now; ``version`` the one the form was made from."""
+    """``current`` is the object as saved now; ``version`` the one the form was made from;
+    ``prefix`` the form's prefix when the object is one row of a formset (its fields are
+    posted as ``<prefix>-<name>``)."""
 
-    def __init__(self, current, version):
+    def __init__(self, current, version, prefix=""):
         super().__init__(f"{type(current).__name__} {current.pk}: version {version} is stale")
         self.current = current
         self.version = version
+        self.prefix = prefix
 
 
-def version_claim(instance, version) -> None:
+def version_claim(instance, version, *, prefix="") -> None:
     """Take the next version of ``instance`` if it is still at ``version``, or raise
     ``StaleVersion``. Call it inside the update's transaction, before saving."""
     model = type(instance)
@@ -34,7 +37,7 @@ def version_claim(instance, version) -> None:
         version=F("version") + 1
     )
     if not updated:
-        raise StaleVersion(model._base_manager.get(pk=instance.pk), version)
+        raise StaleVersion(model._base_manager.get(pk=instance.pk), version, prefix)
     instance.version = version + 1
 
 
@@ -51,6 +54,13 @@ class VersionField(forms.IntegerField):
 def add_version(form, instance):
     """Give an edit form of ``instance`` its required hidden version field."""
     form.fields["version"] = VersionField(initial=instance.version)
+    return form
+
+
+def require_version(form):
+    """Make the hidden ``version`` of a form that both creates and edits required, for an
+    edit (its value comes from the form's ``initial``)."""
+    form.fields["version"] = VersionField()
     return form
 
 

@@ -27,7 +27,7 @@ class ConflictMiddleware:
     of what it edits (both versions shown), and for a database that stayed busy longer
     than its timeout (SQLite's single writer)."""
 
-    IGNORED = {"csrfmiddlewaretoken", "version", "confirm_removal", "more"}
+    IGNORED = {"csrfmiddlewaretoken", "version", "confirm_removal", "more", "id", "DELETE"}
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -45,24 +45,30 @@ class ConflictMiddleware:
             return render(
                 request,
                 "409_conflict.html",
-                {"rows": self._rows(request, exception.current), "conflict": exception},
+                {
+                    "rows": self._rows(request, exception.current, exception.prefix),
+                    "conflict": exception,
+                },
                 status=409,
             )
         if isinstance(exception, OperationalError) and "locked" in str(exception):
             return render(request, "409_busy.html", status=409)
         return None
 
-    def _rows(self, request, current):
+    def _rows(self, request, current, prefix=""):
         """(label, what this form sent, what is saved) for each field of the form that the
-        object has."""
+        object has; for one row of a formset, the fields posted under its ``prefix``."""
         rows = []
-        for name in request.POST:
-            if name in self.IGNORED or "-" in name:
+        for posted in request.POST:
+            name = posted.removeprefix(f"{prefix}-") if prefix else posted
+            if name in self.IGNORED or "-" in name or (prefix and name == posted):
                 continue
             try:
                 field = current._meta.get_field(name)
             except Exception:  # noqa: S112 - not a field of the object: not compared
                 continue
+            if field.auto_created and not field.concrete:
+                continue  # a reverse relation (a form's 'options' text): not compared
             if field.is_relation and not field.many_to_many:
                 saved = getattr(current, name, None)
             elif field.many_to_many:
@@ -71,7 +77,7 @@ class ConflictMiddleware:
                 saved = getattr(current, f"get_{name}_display")()
             else:
                 saved = getattr(current, name)
-            mine = ", ".join(request.POST.getlist(name))
+            mine = ", ".join(request.POST.getlist(posted))
             if field.choices and not field.is_relation:
                 mine = dict(field.flatchoices).get(mine, mine)
             elif field.is_relation and mine.isdigit():
@@ -82,8 +88,14 @@ class ConflictMiddleware:
 
 
 def _shown(value) -> str:
-    """A value as the conflict page shows it: dates dd/mm/yyyy, nothing for None."""
+    """A value as the conflict page shows it: dates dd/mm/yyyy, numbers as typed (80, not
+    80.00), nothing for None."""
     import datetime
+    from decimal import Decimal
+
+    if isinstance(value, Decimal):
+        text = f"{value:f}"
+        return text.rstrip("0").rstrip(".") if "." in text else text
 
     if isinstance(value, str):
         try:

@@ -12,12 +12,13 @@ import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import F, Max
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lanhmanh.accounts.roles import Role
 from lanhmanh.accounts.scope import units_of
+from lanhmanh.core.concurrency import version_claim
 from lanhmanh.core.text import nfc
 from lanhmanh.geography.models import AdministrativeUnit
 
@@ -87,11 +88,9 @@ def require_configure(user, owner) -> None:
 
 
 def _claim(model, obj, version) -> None:
-    """Bump the row's version if nobody else did since ``version`` was read."""
-    expected = obj.version if version is None else int(version)
-    if not model.objects.filter(pk=obj.pk, version=expected).update(version=F("version") + 1):
-        raise ValidationError(STALE, code="stale")
-    obj.version = expected + 1
+    """Bump the row's version if nobody else did since ``version`` was read (None: an
+    internal caller, the version in hand); a stale one is refused with both versions."""
+    version_claim(obj, obj.version if version is None else version)
 
 
 # --- breakdowns --------------------------------------------------------------------------

@@ -4,13 +4,14 @@ and the violation types with their legal basis and fine range."""
 
 from django.contrib import admin
 
+from lanhmanh.core.admin import VersionedAdmin
+
 from .models import BusinessType, ChecklistItem, ChecklistVersion, ViolationType
 
 
 @admin.register(BusinessType)
-class BusinessTypeAdmin(admin.ModelAdmin):
+class BusinessTypeAdmin(VersionedAdmin):
     list_display = ["name", "code", "order", "is_active"]
-    list_editable = ["order", "is_active"]
 
 
 class ChecklistItemInline(admin.TabularInline):
@@ -19,13 +20,13 @@ class ChecklistItemInline(admin.TabularInline):
 
 
 @admin.register(ChecklistVersion)
-class ChecklistVersionAdmin(admin.ModelAdmin):
+class ChecklistVersionAdmin(VersionedAdmin):
     list_display = ["number", "name", "valid_from", "is_active"]
     inlines = [ChecklistItemInline]
 
 
 @admin.register(ViolationType)
-class ViolationTypeAdmin(admin.ModelAdmin):
+class ViolationTypeAdmin(VersionedAdmin):
     list_display = [
         "description",
         "decree",

@@ -1,21 +1,23 @@
 from django.contrib import admin
 
+from lanhmanh.core.admin import VersionedAdmin
+
 from . import models
 
 
 @admin.register(models.Sector)
-class SectorAdmin(admin.ModelAdmin):
+class SectorAdmin(VersionedAdmin):
     list_display = ["name", "code", "order"]
 
 
 @admin.register(models.AgencyTemplate)
-class AgencyTemplateAdmin(admin.ModelAdmin):
+class AgencyTemplateAdmin(VersionedAdmin):
     list_display = ["name", "level", "sector", "valid_from", "valid_to", "is_standing"]
     list_filter = ["level", "sector"]
 
 
 @admin.register(models.Agency)
-class AgencyAdmin(admin.ModelAdmin):
+class AgencyAdmin(VersionedAdmin):
     list_display = ["name", "unit", "sector", "is_active"]
     list_filter = ["sector", "is_active"]
     search_fields = ["search_key"]
@@ -30,7 +32,7 @@ class TeamMemberInline(admin.TabularInline):
 
 
 @admin.register(models.InspectionTeam)
-class InspectionTeamAdmin(admin.ModelAdmin):
+class InspectionTeamAdmin(VersionedAdmin):
     list_display = ["name", "unit", "decision_number", "established_on"]
     raw_id_fields = ["unit"]
     inlines = [TeamMemberInline]

@@ -14,6 +14,8 @@ class Sector(models.Model):
     code = models.SlugField(_("mã"), max_length=40, unique=True)
     name = models.CharField(_("tên"), max_length=200)
     order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+    # Optimistic concurrency: an edit form made from an older version is refused.
+    version = models.PositiveIntegerField(_("phiên bản"), default=1)
 
     class Meta:
         verbose_name = _("ngành, lĩnh vực")
@@ -48,6 +50,8 @@ class Agency(models.Model):
     short_name = models.CharField(_("tên viết tắt"), max_length=60, blank=True)
     is_active = models.BooleanField(_("đang hoạt động"), default=True)
     search_key = models.CharField(max_length=255, db_index=True, editable=False)
+    # Optimistic concurrency: an edit form made from an older version is refused.
+    version = models.PositiveIntegerField(_("phiên bản"), default=1)
 
     objects = AgencyQuerySet.as_manager()
 
@@ -190,6 +194,8 @@ class AgencyTemplate(models.Model):
     valid_from = models.DateField(_("áp dụng từ"), null=True, blank=True)
     valid_to = models.DateField(_("áp dụng đến"), null=True, blank=True)
     is_standing = models.BooleanField(_("là cơ quan thường trực"), default=False)
+    # Optimistic concurrency: an edit form made from an older version is refused.
+    version = models.PositiveIntegerField(_("phiên bản"), default=1)
 
     class Meta:
         verbose_name = _("mẫu cơ quan")

@@ -151,8 +151,16 @@ def agency_create(
 
 @transaction.atomic
 def agency_update(
-    *, agency: Agency, sector: Sector, name: str, short_name: str = "", is_active: bool = True
+    *,
+    agency: Agency,
+    sector: Sector,
+    name: str,
+    short_name: str = "",
+    is_active: bool = True,
+    version: int | None = None,
 ) -> Agency:
+    if version is not None:  # None: an internal caller, not an edit form
+        version_claim(agency, version)
     agency.sector = sector
     agency.name = nfc(name).strip()
     agency.short_name = nfc(short_name).strip()

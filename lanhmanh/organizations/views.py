@@ -147,7 +147,7 @@ def agency_update(request, pk):
         "sector": agency.sector,
         "is_active": agency.is_active,
     }
-    form = AgencyForm(request.POST or None, initial=initial)
+    form = add_version(AgencyForm(request.POST or None, initial=initial), agency)
     if request.method == "POST" and form.is_valid():
         try:
             services.agency_update(agency=agency, **form.cleaned_data)

@@ -6,6 +6,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from lanhmanh.core.concurrency import add_version
 from lanhmanh.core.forms import BootstrapMixin, DateInput
 
 from .models import Plan, PlanBasis, Target, Task, TaskStatus, Topic
@@ -82,6 +83,12 @@ class BasisForm(BootstrapMixin, forms.ModelForm):
         labels = {"reference": _("Số, ký hiệu (kế hoạch trong hệ thống hoặc văn bản khác)")}
 
 
+def _row_version(form):
+    """A saved row posts the version it was shown at (required); a new row has none."""
+    if form.instance.pk:
+        add_version(form, form.instance)
+
+
 class TargetForm(BootstrapMixin, forms.ModelForm):
     class Meta:
         model = Target
@@ -97,6 +104,7 @@ class TargetForm(BootstrapMixin, forms.ModelForm):
             self.fields[name].widget.attrs.update({"min": 0, "step": "any"})
             if self.initial.get(name) is not None:
                 self.initial[name] = _plain(self.initial[name])
+        _row_version(self)
 
 
 class TaskForm(BootstrapMixin, forms.ModelForm):
@@ -117,6 +125,7 @@ class TaskForm(BootstrapMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         _limit_agencies(self, agencies, agency_choices, ("lead", "coordinating"))
         self.fields["coordinating"].help_text = _("Giữ Ctrl (hoặc ⌘) để chọn nhiều cơ quan.")
+        _row_version(self)
 
 
 class RowFormSet(forms.BaseModelFormSet):

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lanhmanh.accounts.permissions import can_write
 from lanhmanh.accounts.roles import Module
+from lanhmanh.core.concurrency import version_claim
 from lanhmanh.core.text import fold
 from lanhmanh.geography.models import Level
 from lanhmanh.organizations.models import Agency, InspectionTeam
@@ -163,11 +164,14 @@ _LEVEL_RANK = {Level.PROVINCE: 0, Level.DISTRICT: 1, Level.COMMUNE: 2}
 
 
 @transaction.atomic
-def target_limits_update(*, target, user, **limits):
-    """Set what ``target`` counts (``LIMIT_FIELDS``); the plan's writers only."""
+def target_limits_update(*, target, user, version: int | None = None, **limits):
+    """Set what ``target`` counts (``LIMIT_FIELDS``); the plan's writers only. ``version``:
+    the one the edit form was made from (None: an internal caller)."""
     plan = target.plan
     if not can_write(user, Module.PLANS, plan.unit):
         raise PermissionDenied(NOT_ALLOWED)
+    if version is not None:
+        version_claim(target, version)
     unknown = set(limits) - set(LIMIT_FIELDS)
     if unknown:
         raise TypeError(f"not a limit: {', '.join(sorted(unknown))}")
@@ -185,5 +189,5 @@ def target_limits_update(*, target, user, **limits):
     if errors:
         raise ValidationError(errors)
     target.full_clean(exclude=["plan"])
-    target.save(update_fields=list(LIMIT_FIELDS))
+    target.save(update_fields=[*LIMIT_FIELDS, "version"])
     return target

@@ -265,6 +265,9 @@ class Target(models.Model):
     )
     # '95% by 2020' in a 2018 plan: measured to the end of this year, not the plan's.
     horizon_year = models.PositiveSmallIntegerField(_("đến năm"), null=True, blank=True)
+    # Optimistic concurrency: a target is edited on its plan's page and on its own pages
+    # (limits, indicator); a form made from an older version of the row is refused.
+    version = models.PositiveIntegerField(_("phiên bản"), default=1)
 
     objects = TargetQuerySet.as_manager()
 
@@ -340,6 +343,8 @@ class Task(models.Model):
     status = models.CharField(
         _("trạng thái"), max_length=12, choices=TaskStatus.choices, default=TaskStatus.NOT_STARTED
     )
+    # Optimistic concurrency: a row of the plan's page made from an older version is refused.
+    version = models.PositiveIntegerField(_("phiên bản"), default=1)
 
     objects = TaskQuerySet.as_manager()
 

@@ -185,9 +185,13 @@ def _check_issued(plan: Plan) -> None:
         raise ValidationError(errors)
 
 
-def _apply_rows(*, plan: Plan, model, rows, fields, ordered: bool = True) -> None:
+def _apply_rows(
+    *, plan: Plan, model, rows, fields, ordered: bool = True, versioned: bool = False
+) -> None:
     """Create, change or delete a plan's rows. Each row is a dict of ``fields`` with
-    ``instance`` (None for a new row) and ``delete``."""
+    ``instance`` (None for a new row) and ``delete``; ``versioned`` (an edit form): a
+    saved row also brings the ``version`` it was shown at, and is changed or deleted only
+    if it is still that version."""
     many = [f.name for f in model._meta.many_to_many if f.name in fields]
     existing = {obj.pk: obj for obj in model.objects.filter(plan=plan).prefetch_related(*many)}
     order = 0
@@ -198,6 +202,7 @@ def _apply_rows(*, plan: Plan, model, rows, fields, ordered: bool = True) -> Non
         obj = existing[instance.pk] if instance is not None else model(plan=plan)
         if row.get("delete"):
             if obj.pk:
+                _claim_row(obj, row, versioned)
                 obj.delete()
             continue
         changed = obj.pk is None
@@ -211,6 +216,8 @@ def _apply_rows(*, plan: Plan, model, rows, fields, ordered: bool = True) -> Non
             order += 1
         # Unchanged rows are left alone: a plan's edit page sends every row back.
         if changed:
+            if obj.pk:
+                _claim_row(obj, row, versioned)
             obj.full_clean()
             obj.save()
         for name in many:
@@ -220,13 +227,20 @@ def _apply_rows(*, plan: Plan, model, rows, fields, ordered: bool = True) -> Non
                 getattr(obj, name).set(row[name])
 
 
+def _claim_row(obj, row: dict, versioned: bool) -> None:
+    # A missing version is stale (0), never skipped: the edit form posts every row's.
+    if versioned:
+        version_claim(obj, row.get("version"), prefix=row.get("prefix", ""))
+
+
 @transaction.atomic
 def plan_update(
     *, plan: Plan, fields: dict, bases=(), targets=(), tasks=(), version: int | None = None
 ) -> Plan:
-    """Change a plan's header and its bases, targets and tasks, all or nothing. Targets
-    and tasks are edited only here, on the plan's page: the plan's ``version`` covers
-    them, and a page made from an older version is refused (``StaleVersion``)."""
+    """Change a plan's header and its bases, targets and tasks, all or nothing. A page
+    made from an older version of the plan, or of a target or task it changes or deletes
+    (each has its own, as they are also edited on pages of their own), is refused
+    (``StaleVersion``)."""
     if version is not None:  # None: an internal caller, not an edit form
         version_claim(plan, version)
     for name in PLAN_FIELDS:
@@ -239,8 +253,9 @@ def plan_update(
         if not row.get("delete") and not (row.get("reference") or row.get("parent")):
             raise ValidationError(ERR_BASIS_EMPTY)
     _apply_rows(plan=plan, model=PlanBasis, rows=bases, fields=BASIS_FIELDS, ordered=False)
-    _apply_rows(plan=plan, model=Target, rows=targets, fields=TARGET_FIELDS)
-    _apply_rows(plan=plan, model=Task, rows=tasks, fields=TASK_FIELDS)
+    versioned = version is not None
+    _apply_rows(plan=plan, model=Target, rows=targets, fields=TARGET_FIELDS, versioned=versioned)
+    _apply_rows(plan=plan, model=Task, rows=tasks, fields=TASK_FIELDS, versioned=versioned)
     return plan
 
 

@@ -67,15 +67,23 @@ def _rows(formset, fields):
         instance = form.instance if form.instance.pk else None
         if form.cleaned_data.get("DELETE"):
             if instance is not None:
-                rows.append({"instance": instance, "delete": True})
+                rows.append({"instance": instance, "delete": True} | _row_version(form))
             continue
         if instance is None and not form.has_changed():
             continue
         rows.append(
             {"instance": instance}
+            | _row_version(form)
             | {name: form.cleaned_data[name] for name in fields if name in form.cleaned_data}
         )
     return rows
+
+
+def _row_version(form) -> dict:
+    """The version a saved row was shown at, and its prefix for the conflict page."""
+    if not form.instance.pk:
+        return {}
+    return {"version": form.cleaned_data.get("version"), "prefix": form.prefix}
 
 
 def _basis_rows(user, plan, formset):

@@ -38,6 +38,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lanhmanh.accounts.permissions import can_write
 from lanhmanh.accounts.roles import Module
+from lanhmanh.core.concurrency import version_claim
 from lanhmanh.core.text import fold
 from lanhmanh.indicators.catalogue import SUGGESTIONS
 from lanhmanh.indicators.models import Indicator
@@ -283,12 +284,15 @@ def suggest_indicator(target, limit: int = 3) -> list[Indicator]:
 
 
 @transaction.atomic
-def target_link_indicator(*, target, indicator: Indicator | None, user):
-    """Confirm the indicator that measures ``target`` (None unlinks it)."""
+def target_link_indicator(*, target, indicator: Indicator | None, user, version: int | None = None):
+    """Confirm the indicator that measures ``target`` (None unlinks it). ``version``: the
+    one the page was made from (None: an internal caller)."""
     if not can_write(user, Module.PLANS, target.plan.unit):
         raise PermissionDenied(NOT_ALLOWED)
     if indicator is not None and target.measure == "percent" and not indicator.is_ratio:
         raise ValidationError({"indicator": MEASURE_MISMATCH})
+    if version is not None:
+        version_claim(target, version)
     target.indicator = indicator
-    target.save(update_fields=["indicator"])
+    target.save(update_fields=["indicator", "version"])
     return target

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy
 from lanhmanh.accounts.permissions import can_write
 from lanhmanh.accounts.roles import Module
 from lanhmanh.accounts.scope import get_visible_or_404
+from lanhmanh.core.concurrency import posted_version
 from lanhmanh.geography.models import AdministrativeUnit, Level, Scheme
 from lanhmanh.indicators.models import Indicator, Topic
 from lanhmanh.indicators.values import children_values, indicator_values
@@ -154,7 +155,12 @@ def target_link(request, pk):
         current = Indicator.objects.visible_to(request.user).current()
         indicator = get_object_or_404(current, code=code) if code else None
         try:
-            target_link_indicator(target=target, indicator=indicator, user=request.user)
+            target_link_indicator(
+                target=target,
+                indicator=indicator,
+                user=request.user,
+                version=posted_version(request),
+            )
         except ValidationError as exc:
             error = exc.messages
         else:

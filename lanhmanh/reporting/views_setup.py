@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from lanhmanh.accounts.scope import get_visible_or_404
+from lanhmanh.core.concurrency import require_version
 from lanhmanh.indicators import services as catalogue
 from lanhmanh.indicators.models import CategorySet, Indicator
 from lanhmanh.indicators.services import (
@@ -87,6 +88,7 @@ def indicator_edit(request, pk):
             raise PermissionDenied
         form = IndicatorForm(request.POST, initial={"code": indicator.code}, user=request.user)
         form.fields["code"].disabled = True
+        require_version(form)
         if form.is_valid():
             values = form.values()
             values.pop("code", None)  # the code names the indicator across editions
@@ -192,6 +194,7 @@ def breakdown_edit(request, pk):
         raise PermissionDenied
     form = CategorySetForm(request.POST)
     form.fields["code"].disabled = True
+    require_version(form)
     form.initial["code"] = category_set.code
     if form.is_valid():
         data = form.cleaned_data

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from lanhmanh.accounts.scope import get_visible_or_404
+from lanhmanh.core.concurrency import require_version
 from lanhmanh.geography.models import AdministrativeUnit
 from lanhmanh.indicators.models import CategorySet, Indicator
 from lanhmanh.indicators.services import can_configure, may_configure_anything, owner_for
@@ -108,6 +109,7 @@ def _bound(request, form_obj, owner):
     settings = ReportFormSettings(data, initial=initial, units=units)
     if form_obj is not None:
         settings.fields["code"].disabled = True
+        require_version(settings)
     kwargs = {"indicators": indicators, "sets": sets}
     return (
         settings,

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy
 from lanhmanh.accounts.permissions import can_write
 from lanhmanh.accounts.roles import Module
 from lanhmanh.accounts.scope import get_visible_or_404
+from lanhmanh.core.concurrency import add_version
 from lanhmanh.core.forms import BootstrapMixin
 from lanhmanh.organizations.models import Agency, InspectionTeam
 from lanhmanh.plans.limits import LIMIT_FIELDS, target_limits_update
@@ -47,7 +48,7 @@ def target_limits(request, pk):
     )
     if not can_write(request.user, Module.PLANS, target.plan.unit):
         raise PermissionDenied
-    form = TargetLimitsForm(request.POST or None, instance=target)
+    form = add_version(TargetLimitsForm(request.POST or None, instance=target), target)
     if request.method == "POST" and form.is_valid():
         try:
             target_limits_update(

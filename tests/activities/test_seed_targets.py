@@ -21,7 +21,8 @@ pytestmark = pytest.mark.django_db
 def link(client, target, code):
     # The indicator is among those the link screen suggests for the target's text.
     assert code in [i.code for i in suggest_indicator(target, limit=4)]
-    response = client.post(reverse("reporting:target_link", args=[target.pk]), {"indicator": code})
+    data = {"indicator": code, "version": target.version}
+    response = client.post(reverse("reporting:target_link", args=[target.pk]), data)
     assert response.status_code == 302
     target.refresh_from_db()
 
@@ -57,7 +58,8 @@ def test_seed_000_the_province_radio_twice_a_month(world, acts, client_for):
     client = client_for(world.th_coordinator)
     link(client, target, "activities_awareness_held")
     response = client.post(
-        reverse("reporting:target_limits", args=[target.pk]), {"limit_level": "province"}
+        reverse("reporting:target_limits", args=[target.pk]),
+        {"limit_level": "province", "version": target.version},
     )
     assert response.status_code == 302
     target.refresh_from_db()

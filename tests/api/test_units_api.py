@@ -187,9 +187,9 @@ def test_the_units_list_takes_a_fixed_number_of_queries(
 ):
     client = client_for(world.th_admin)
     _add_communes(world.thanh_hoa, 40)
-    # session, user, memberships, predecessors (2 steps back), count, page, and the
-    # session saved on every request (savepoint, update, release)
-    with django_assert_max_num_queries(10):
+    # session, user, memberships, predecessors (2 steps back), count, page, the
+    # session saved on every request (savepoint, update, release) and the audit event
+    with django_assert_max_num_queries(11):
         response = get(client, "/api/units/")
     assert response.json()["count"] > 40
 

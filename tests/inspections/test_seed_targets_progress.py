@@ -46,7 +46,8 @@ def this_years_plan(world, seed_prefix):
 def link_suggested(client, target):
     """The coordinator takes the first suggestion of the link screen."""
     suggested = suggest_indicator(target, limit=1)[0]
-    response = client.post(f"/reporting/targets/{target.pk}/link/", {"indicator": suggested.code})
+    data = {"indicator": suggested.code, "version": target.version}
+    response = client.post(f"/reporting/targets/{target.pk}/link/", data)
     assert response.status_code == 302
     return suggested.code
 

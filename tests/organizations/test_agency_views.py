@@ -176,7 +176,12 @@ def test_a_commune_officer_cannot_create_at_the_province(world, client_for):
 
 def test_a_coordinator_edits_an_agency(world, client_for):
     url = reverse("organizations:agency_update", args=[world.th_police.pk])
-    data = {"name": "Công an tỉnh Thanh Hóa", "short_name": "CA", "sector": sector("police").pk}
+    data = {
+        "name": "Công an tỉnh Thanh Hóa",
+        "short_name": "CA",
+        "sector": sector("police").pk,
+        "version": world.th_police.version,
+    }
     response = client_for(world.th_coordinator).post(url, data)
     assert response.status_code == 302
     world.th_police.refresh_from_db()

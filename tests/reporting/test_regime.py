@@ -8,6 +8,7 @@ import pytest
 from auditlog.models import LogEntry
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from lanhmanh.core.concurrency import StaleVersion
 from lanhmanh.indicators.models import (
     CategorySet,
     Indicator,
@@ -132,7 +133,7 @@ def test_changing_the_meaning_of_an_indicator_with_figures_makes_a_new_edition(w
     # Old figures keep their edition; the code now names the new one, without figures yet.
     assert indicator_value(old, world.thanh_hoa, JAN.window).numerator == 4
     assert indicator_value("awareness_activities", world.thanh_hoa, JAN.window).no_data
-    with pytest.raises(ValidationError):
+    with pytest.raises(StaleVersion):  # refused with both versions (a 409 page)
         indicator_update(indicator=new, user=world.national, version=0, name="cũ")
 
 

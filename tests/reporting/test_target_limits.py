@@ -29,7 +29,12 @@ def test_the_coordinator_sets_the_limits(world, target, client_for):
     assert client.get(url(target)).status_code == 200
     response = client.post(
         url(target),
-        {"limit_team": world.th_team.pk, "each_level": "commune", "horizon_year": "2028"},
+        {
+            "limit_team": world.th_team.pk,
+            "each_level": "commune",
+            "horizon_year": "2028",
+            "version": target.version,
+        },
     )
     assert response.status_code == 302
     target.refresh_from_db()
@@ -39,11 +44,11 @@ def test_the_coordinator_sets_the_limits(world, target, client_for):
         2028,
     )
     # Another province's team is not a choice; a level at or above the plan's is refused.
-    response = client.post(url(target), {"limit_team": world.bn_team.pk})
+    response = client.post(url(target), {"limit_team": world.bn_team.pk, "version": 2})
     assert response.status_code == 200 and "limit_team" in response.context["form"].errors
-    response = client.post(url(target), {"each_level": "province"})
+    response = client.post(url(target), {"each_level": "province", "version": 2})
     assert response.status_code == 200 and "each_level" in response.context["form"].errors
-    response = client.post(url(target), {"horizon_year": "2020"})
+    response = client.post(url(target), {"horizon_year": "2020", "version": 2})
     assert response.status_code == 200
     target.refresh_from_db()
     assert target.horizon_year == 2028

@@ -245,7 +245,7 @@ def test_the_link_page_suggests_and_saves(world, plan, client_for):
     assert "communes_with_awareness_share" in text
     response = client.post(
         reverse("reporting:target_link", args=[target.pk]),
-        {"indicator": "communes_with_awareness_share"},
+        {"indicator": "communes_with_awareness_share", "version": target.version},
         follow=True,
     )
     assert str(LINKED) in html.unescape(response.content.decode())
@@ -256,7 +256,8 @@ def test_the_link_page_suggests_and_saves(world, plan, client_for):
 def test_a_percent_target_refuses_a_count_indicator(world, plan, client_for):
     target = plan.targets.get(order=3)
     response = client_for(world.th_coordinator).post(
-        reverse("reporting:target_link", args=[target.pk]), {"indicator": "awareness_activities"}
+        reverse("reporting:target_link", args=[target.pk]),
+        {"indicator": "awareness_activities", "version": target.version},
     )
     assert "cần một chỉ số dạng tỷ lệ" in html.unescape(response.content.decode())
     target.refresh_from_db()
@@ -289,7 +290,7 @@ def test_after_linking_it_goes_back_only_to_a_page_of_this_site(
     target = plan.targets.get(order=3)
     response = client_for(world.th_coordinator).post(
         reverse("reporting:target_link", args=[target.pk]),
-        {"indicator": "communes_with_awareness_share", "next": back},
+        {"indicator": "communes_with_awareness_share", "next": back, "version": target.version},
     )
     assert response.status_code == 302
     assert response["Location"] == (lands_on or plan.get_absolute_url())
@@ -301,7 +302,7 @@ def test_the_message_after_linking_is_in_the_users_language(world, plan, client_
     target = plan.targets.get(order=3)
     response = client.post(
         reverse("reporting:target_link", args=[target.pk]),
-        {"indicator": "communes_with_awareness_share"},
+        {"indicator": "communes_with_awareness_share", "version": target.version},
         follow=True,
     )
     text = html.unescape(response.content.decode())

@@ -15,7 +15,8 @@ from tests.inspections.test_seed_targets_progress import progress_cell, this_yea
 
 
 def link(client, target, code):
-    response = client.post(f"/reporting/targets/{target.pk}/link/", {"indicator": code})
+    data = {"indicator": code, "version": target.version}
+    response = client.post(f"/reporting/targets/{target.pk}/link/", data)
     assert response.status_code == 302
 
 

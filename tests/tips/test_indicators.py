@@ -85,7 +85,8 @@ def test_seed_002_tips_handled_in_time_shows_live_progress(world, tips, client_f
     assert "tips_on_time_share" in [i.code for i in suggest_indicator(target, limit=5)]
     client = client_for(world.th_coordinator)
     response = client.post(
-        f"/reporting/targets/{target.pk}/link/", {"indicator": "tips_on_time_share"}
+        f"/reporting/targets/{target.pk}/link/",
+        {"indicator": "tips_on_time_share", "version": target.version},
     )
     assert response.status_code == 302
 

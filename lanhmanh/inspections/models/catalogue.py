@@ -12,6 +12,8 @@ class BusinessType(models.Model):
     name = models.CharField(_("tên loại hình"), max_length=120)
     order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
     is_active = models.BooleanField(_("đang dùng"), default=True)
+    # Optimistic concurrency: an edit form made from an older version is refused.
+    version = models.PositiveIntegerField(_("phiên bản"), default=1)
 
     class Meta:
         verbose_name = _("loại hình kinh doanh")
@@ -30,6 +32,8 @@ class ChecklistVersion(models.Model):
     number = models.PositiveSmallIntegerField(_("phiên bản"), unique=True)
     valid_from = models.DateField(_("áp dụng từ"))
     is_active = models.BooleanField(_("đang dùng"), default=True)
+    # Optimistic concurrency: an edit form made from an older version is refused.
+    version = models.PositiveIntegerField(_("phiên bản"), default=1)
 
     class Meta:
         verbose_name = _("phiên bản danh mục kiểm tra")
@@ -112,6 +116,7 @@ class ViolationType(models.Model):
     )
     to_confirm = models.BooleanField(_("mức phạt cần xác nhận"), default=False)
     order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+    # Optimistic concurrency: an edit form made from an older version is refused.
     version = models.PositiveIntegerField(_("phiên bản"), default=1)
 
     objects = ViolationTypeQuerySet.as_manager()

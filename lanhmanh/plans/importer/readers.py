@@ -195,7 +195,8 @@ def _too_large() -> DocumentReadError:
 
 def _decode_text(data: bytes) -> str:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+        # A cut-off file ends in half a character: replaced, never a crash.
+        return data.decode("utf-16", errors="replace")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
