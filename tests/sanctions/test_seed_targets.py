@@ -22,7 +22,8 @@ def test_seed_000_every_offender_detected_is_handled(world, sx, client_for):
     assert suggested.code == "sanctions_offenders_handled_share"
     client = client_for(world.th_coordinator)
     response = client.post(
-        reverse("reporting:target_link", args=[target.pk]), {"indicator": suggested.code}
+        reverse("reporting:target_link", args=[target.pk]),
+        {"indicator": suggested.code, "version": target.version},
     )
     assert response.status_code == 302
     target.refresh_from_db()
