@@ -21,10 +21,10 @@ from lanhmanh.geography.models import AdministrativeUnit
 from lanhmanh.organizations.models import Agency
 from lanhmanh.plans.models import Plan, Task
 
-from . import selectors, services
-from .export import activities_workbook
-from .forms import ActivityForm, AttachmentForm, BudgetLineForm
-from .models import ActivityAttachment, BudgetLine
+from .. import selectors, services
+from ..export import activities_workbook
+from ..forms import ActivityForm, AttachmentForm, BudgetLineForm
+from ..models import ActivityAttachment, BudgetLine
 
 MODULE = Module.ACTIVITIES
 PAGE_SIZE = 50

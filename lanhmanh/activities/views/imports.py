@@ -23,8 +23,8 @@ from django.utils.translation import gettext_lazy
 from lanhmanh.core.forms import BootstrapMixin
 from lanhmanh.organizations.models import Agency
 
-from . import importing, selectors, services
-from .views import require_write
+from .. import importing, selectors, services
+from . import require_write
 
 FOLDER = "imports/activities"
 SESSION_KEY = "activities_import"
