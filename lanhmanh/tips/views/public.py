@@ -9,8 +9,8 @@ from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
-from . import services, sources
-from .forms import (
+from .. import services, sources
+from ..forms import (
     PublicTipForm,
     ReceiptConfirmForm,
     ReceiptLookupForm,
@@ -18,9 +18,9 @@ from .forms import (
     commune_label,
     commune_search,
 )
-from .models import FROM_SENDER
-from .receipt import receipt_format
-from .selectors import tip_by_receipt
+from ..models import FROM_SENDER
+from ..receipt import receipt_format
+from ..selectors import tip_by_receipt
 
 # The same words for a forged, guessed, mistyped or unknown code: nothing tells them apart.
 RECEIPT_UNKNOWN = _("Không tìm thấy tin báo với mã này. Hãy kiểm tra lại mã (16 chữ số).")

@@ -20,10 +20,10 @@ from lanhmanh.geography.models import AdministrativeUnit, Level
 from lanhmanh.inspections.models import Establishment, Hotspot, InspectionKind, Trigger
 from lanhmanh.organizations.models import Agency, InspectionTeam
 
-from . import selectors, services
-from .forms import AskForm, ExtendForm, LinkForm, OperatorTipForm, StatusForm, TriageForm
-from .models import AccessAction, Category, Channel, DeadlineRule, Status, TipAttachment
-from .receipt import receipt_format
+from .. import selectors, services
+from ..forms import AskForm, ExtendForm, LinkForm, OperatorTipForm, StatusForm, TriageForm
+from ..models import AccessAction, Category, Channel, DeadlineRule, Status, TipAttachment
+from ..receipt import receipt_format
 
 PAGE_SIZE = 50
 

@@ -16,7 +16,7 @@ from lanhmanh.geography.models import AdministrativeUnit
 from lanhmanh.indicators.registry import Window, computation
 from lanhmanh.inspections.indicators import during, under
 
-from .models import Category, Channel, Tip
+from ..models import Category, Channel, Tip
 
 SMALL = 5
 
