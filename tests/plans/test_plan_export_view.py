@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from lanhmanh.plans.models import Comparator, Measure, Plan, Target, Task
-from lanhmanh.plans.views_export import DOCX
+from lanhmanh.plans.views.export import DOCX
 from tests.queries import SIGNED_IN_REQUEST
 
 

@@ -13,9 +13,9 @@ from lanhmanh.core.text import fold
 from lanhmanh.documents.plan_docx import signature_label
 from lanhmanh.geography.models import AdministrativeUnit
 
-from . import selectors
-from .forms import ReviewForm
-from .models import Plan
+from .. import selectors
+from ..forms import ReviewForm
+from ..models import Plan
 
 
 def require_plans(user):

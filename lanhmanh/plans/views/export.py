@@ -11,7 +11,7 @@ from lanhmanh.accounts.scope import require_module
 from lanhmanh.core.audit import AuditAction, audited
 from lanhmanh.documents.plan_docx import plan_filename, plan_to_docx
 
-from . import selectors
+from .. import selectors
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 

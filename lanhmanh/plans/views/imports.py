@@ -13,10 +13,10 @@ from lanhmanh.accounts.roles import Module
 from lanhmanh.accounts.scope import WRITE, require_module
 from lanhmanh.core.audit import AuditAction, audited
 
-from .forms import ReviewForm, TargetFormSet, TaskFormSet, UploadForm
-from .importer import DocumentReadError
-from .models import PlanImport, PlanStatus
-from .plan_imports import (
+from ..forms import ReviewForm, TargetFormSet, TaskFormSet, UploadForm
+from ..importer import DocumentReadError
+from ..models import PlanImport, PlanStatus
+from ..plan_imports import (
     ERR_NOT_REPLACEABLE,
     also_text,
     duplicates_of,

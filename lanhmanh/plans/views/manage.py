@@ -15,8 +15,8 @@ from lanhmanh.accounts.permissions import require_write
 from lanhmanh.accounts.roles import Module
 from lanhmanh.core.concurrency import add_version
 
-from . import selectors, services
-from .forms_manage import (
+from .. import selectors, services
+from ..forms_manage import (
     BASES,
     TARGETS,
     TASKS,
@@ -27,8 +27,8 @@ from .forms_manage import (
     TaskFormSet,
     agency_choices,
 )
-from .models import TaskUpdate
-from .views import require_plans
+from ..models import TaskUpdate
+from . import require_plans
 
 
 def _writable_plan(request, pk):

@@ -7,9 +7,9 @@ from django.utils.translation import gettext as _
 
 from lanhmanh.core.audit import AuditAction, audited
 
-from . import selectors, services
-from .forms_manage import TaskUpdateForm
-from .views import coordinating_display, require_plans
+from .. import selectors, services
+from ..forms_manage import TaskUpdateForm
+from . import coordinating_display, require_plans
 
 
 def my_tasks(request):
