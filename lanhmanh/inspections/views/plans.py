@@ -11,10 +11,10 @@ from lanhmanh.accounts.scope import get_visible_or_404
 from lanhmanh.core.audit import AuditAction, audited
 from lanhmanh.organizations.models import InspectionTeam
 
-from . import selectors, services
-from .access import may_write, require_read, require_write
-from .forms import PlanApprovalForm, PlanForm
-from .models import Establishment, EstablishmentStatus, Inspection
+from .. import selectors, services
+from ..access import may_write, require_read, require_write
+from ..forms import PlanApprovalForm, PlanForm
+from ..models import Establishment, EstablishmentStatus, Inspection
 
 PAGE_SIZE = 50
 

@@ -11,10 +11,10 @@ from lanhmanh.core.audit import AuditAction, audited
 from lanhmanh.core.concurrency import add_version
 from lanhmanh.organizations.models import Agency
 
-from . import selectors, services
-from .access import may_write, require_read, require_write
-from .forms import HotspotForm, HotspotStatusForm
-from .models import Hotspot, HotspotStatus
+from .. import selectors, services
+from ..access import may_write, require_read, require_write
+from ..forms import HotspotForm, HotspotStatusForm
+from ..models import Hotspot, HotspotStatus
 
 PAGE_SIZE = 50
 

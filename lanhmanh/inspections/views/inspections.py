@@ -13,10 +13,10 @@ from django.utils.translation import gettext as _
 from lanhmanh.core.audit import AuditAction, audited
 from lanhmanh.core.params import query_year
 
-from . import selectors, services
-from .access import may_write, require_read, require_write
-from .forms import InspectionForm, ViolationFormSet
-from .models import ChecklistVersion, InspectionKind, InspectionPlan
+from .. import selectors, services
+from ..access import may_write, require_read, require_write
+from ..forms import InspectionForm, ViolationFormSet
+from ..models import ChecklistVersion, InspectionKind, InspectionPlan
 
 PAGE_SIZE = 50
 

@@ -15,11 +15,11 @@ from lanhmanh.core.audit import AuditAction, audited
 from lanhmanh.core.concurrency import add_version
 from lanhmanh.geography.models import AdministrativeUnit
 
-from . import selectors, services
-from .access import may_write, require_read, require_write
-from .forms import CommitmentForm, EstablishmentForm, StatusChangeForm
-from .importing import establishments_export
-from .models import BusinessType, Commitment, Establishment, EstablishmentStatus, RiskLevel
+from .. import selectors, services
+from ..access import may_write, require_read, require_write
+from ..forms import CommitmentForm, EstablishmentForm, StatusChangeForm
+from ..importing import establishments_export
+from ..models import BusinessType, Commitment, Establishment, EstablishmentStatus, RiskLevel
 
 PAGE_SIZE = 50
 

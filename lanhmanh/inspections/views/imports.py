@@ -9,17 +9,17 @@ from django.utils.translation import gettext_lazy
 from lanhmanh.accounts.scope import get_visible_or_404
 from lanhmanh.core.audit import AuditAction, audited
 
-from . import selectors
-from .access import require_write
-from .forms import ImportUploadForm
-from .importing import (
+from .. import selectors
+from ..access import require_write
+from ..forms import ImportUploadForm
+from ..importing import (
     COLUMNS,
     establishments_import_parse,
     establishments_import_save,
     import_counts,
     import_expired,
 )
-from .models import EstablishmentImport
+from ..models import EstablishmentImport
 
 IMPORT_EXPIRED = gettext_lazy("Bản xem trước đã hết hạn: hãy tải tệp lên lại.")
 PREVIEW_ROWS = 50
