@@ -11,10 +11,10 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from . import access, selectors, services
-from .export import case_xlsx
-from .forms import CaseOpenForm, CaseUpdateForm, CloseForm, ExportForm, PlanForm, WorkerForm
-from .models import (
+from .. import access, selectors, services
+from ..export import case_xlsx
+from ..forms import CaseOpenForm, CaseUpdateForm, CloseForm, ExportForm, PlanForm, WorkerForm
+from ..models import (
     AccessAction,
     CaseAccess,
     CaseStatus,
@@ -22,8 +22,8 @@ from .models import (
     ConsentPurpose,
     Group,
 )
-from .services.cases import DuplicateCode
-from .services.work import has_consent
+from ..services.cases import DuplicateCode
+from ..services.work import has_consent
 
 PAGE_SIZE = 50
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -98,7 +98,7 @@ def case_create(request):
 def case_detail(request, pk):
     access.require_read(request.user)
     client = access.case_get(request.user, pk, fields=PAGE_FIELDS)
-    from .selectors_case import case_page
+    from ..selectors_case import case_page
 
     context = case_page(request.user, client)
     context["title"] = client.reference

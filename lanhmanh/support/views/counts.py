@@ -7,8 +7,8 @@ from django.utils.translation import gettext as _
 
 from lanhmanh.accounts.scope import memberships_of
 
-from . import access, selectors
-from .export import overview_docx, overview_xlsx
+from .. import access, selectors
+from ..export import overview_docx, overview_xlsx
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"

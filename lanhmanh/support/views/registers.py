@@ -9,9 +9,9 @@ from django.utils.translation import gettext as _
 from lanhmanh.accounts.scope import get_visible_or_404
 from lanhmanh.organizations.models import Agency
 
-from . import access, selectors, services
-from .forms import ModelForm, OutreachForm, ProviderForm, TeamForm
-from .models import OutreachSession, Provider, SupportModel, VolunteerTeam
+from .. import access, selectors, services
+from ..forms import ModelForm, OutreachForm, ProviderForm, TeamForm
+from ..models import OutreachSession, Provider, SupportModel, VolunteerTeam
 
 PAGE_SIZE = 50
 

@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 
 from lanhmanh.accounts.scope import get_visible_or_404
 
-from . import access, selectors, services
-from .forms import (
+from .. import access, selectors, services
+from ..forms import (
     AssessmentForm,
     ChildStepForm,
     ConsentForm,
@@ -21,8 +21,8 @@ from .forms import (
     VictimSupportForm,
     WithdrawForm,
 )
-from .models import AccessAction, Consent, Referral, Victim
-from .services.victims import VICTIM_FIELDS
+from ..models import AccessAction, Consent, Referral, Victim
+from ..services.victims import VICTIM_FIELDS
 
 
 def _page(request, form, title, client, *, multipart=False):
@@ -205,7 +205,7 @@ def referral_followups(request):
 
     from django.utils import timezone
 
-    from .models import ReferralStatus
+    from ..models import ReferralStatus
 
     access.require_read(request.user)
     soon = timezone.localdate() + datetime.timedelta(days=7)
