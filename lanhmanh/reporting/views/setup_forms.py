@@ -15,10 +15,10 @@ from lanhmanh.geography.models import AdministrativeUnit
 from lanhmanh.indicators.models import CategorySet, Indicator
 from lanhmanh.indicators.services import can_configure, may_configure_anything, owner_for
 
-from .models import ReportForm
-from .setup import has_reports, report_form_save
-from .setup_forms import ReportFormSettings, RowFormSet, RuleFormSet, SectionFormSet
-from .views_common import require_read
+from ..models import ReportForm
+from ..setup import has_reports, report_form_save
+from ..setup_forms import ReportFormSettings, RowFormSet, RuleFormSet, SectionFormSet
+from .common import require_read
 
 SAVED = gettext_lazy("Đã lưu biểu mẫu.")
 NEW_EDITION = gettext_lazy(

@@ -7,11 +7,11 @@ from django.http import HttpResponse
 
 from lanhmanh.core.audit import AuditAction, audited
 
-from .forms import PeriodForm
-from .report_docx import report_docx, report_filename
-from .report_xlsx import report_xlsx, report_xlsx_filename
-from .views_common import require_read, unit_or_404
-from .views_excel import XLSX
+from ..forms import PeriodForm
+from ..report_docx import report_docx, report_filename
+from ..report_xlsx import report_xlsx, report_xlsx_filename
+from .common import require_read, unit_or_404
+from .excel import XLSX
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 

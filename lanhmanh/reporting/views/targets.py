@@ -18,7 +18,7 @@ from lanhmanh.organizations.models import Agency, InspectionTeam
 from lanhmanh.plans.limits import LIMIT_FIELDS, target_limits_update
 from lanhmanh.plans.models import Target
 
-from .views_common import require_read
+from .common import require_read
 
 SAVED = gettext_lazy("Đã lưu phạm vi tính của chỉ tiêu.")
 

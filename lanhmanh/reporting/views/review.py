@@ -15,12 +15,12 @@ from django.views.decorators.http import require_POST
 from lanhmanh.accounts.scope import REVIEW
 from lanhmanh.geography.models import Level
 
-from . import selectors
-from .forms import ReopenForm, ReturnForm, period_from_request
-from .models import ReportForm
-from .services import can_review, submission_approve, submission_reopen, submission_return
-from .views import _page, _version
-from .views_common import home_unit, require_read, submission_or_404, unit_or_404
+from .. import selectors
+from ..forms import ReopenForm, ReturnForm, period_from_request
+from ..models import ReportForm
+from ..services import can_review, submission_approve, submission_reopen, submission_return
+from . import _page, _version
+from .common import home_unit, require_read, submission_or_404, unit_or_404
 
 APPROVED = gettext_lazy("Đã duyệt báo cáo; số liệu đã được khóa.")
 RETURNED = gettext_lazy("Đã trả lại báo cáo cho đơn vị.")

@@ -13,10 +13,10 @@ from django.utils.translation import gettext_lazy
 from lanhmanh.accounts.scope import get_visible_or_404, within
 from lanhmanh.geography.models import AdministrativeUnit, Level
 
-from .forms_requests import ReportRequestForm
-from .models import ReportRequest
-from .requests import asking_units, report_request_create, request_completeness
-from .views_common import require_read
+from ..forms_requests import ReportRequestForm
+from ..models import ReportRequest
+from ..requests import asking_units, report_request_create, request_completeness
+from .common import require_read
 
 CREATED = gettext_lazy("Đã gửi yêu cầu báo cáo đến các đơn vị.")
 

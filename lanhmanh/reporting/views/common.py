@@ -19,7 +19,7 @@ from lanhmanh.accounts.scope import (
 from lanhmanh.accounts.scope import unit_or_404 as _unit_or_404
 from lanhmanh.geography.models import AdministrativeUnit
 
-from .models import Submission
+from ..models import Submission
 
 MODULE = Module.REPORTING
 # ``home_unit(user, REVIEWERS)``: the first unit where the user reviews reports.

@@ -12,9 +12,9 @@ from django.utils.translation import gettext_lazy
 
 from lanhmanh.indicators.services import may_configure_anything
 
-from .metadata import MAX_BYTES, TOO_LARGE, MetadataError, export_package, import_package
-from .setup_forms import PackageUploadForm
-from .views_common import require_read
+from ..metadata import MAX_BYTES, TOO_LARGE, MetadataError, export_package, import_package
+from ..setup_forms import PackageUploadForm
+from .common import require_read
 
 IMPORTED = gettext_lazy("Đã nhập gói cấu hình: %(created)s mục mới, %(updated)s mục cập nhật.")
 

@@ -19,13 +19,13 @@ from lanhmanh.core.audit import AuditAction, audited
 from lanhmanh.core.concurrency import posted_version
 from lanhmanh.organizations.models import Agency, InspectionTeam
 
-from . import rules, selectors
-from .forms import FigureSheet, ReopenForm, ReturnForm, UploadForm
-from .models import EDITABLE_STATUSES, ReportForm, Status, Submission
-from .periods import period_from_key
-from .requests import request_for, requests_due
-from .rules import rules_for_script
-from .services import (
+from .. import rules, selectors
+from ..forms import FigureSheet, ReopenForm, ReturnForm, UploadForm
+from ..models import EDITABLE_STATUSES, ReportForm, Status, Submission
+from ..periods import period_from_key
+from ..requests import request_for, requests_due
+from ..rules import rules_for_script
+from ..services import (
     ConcurrentEditError,
     can_review,
     cell_errors,
@@ -35,7 +35,7 @@ from .services import (
     submission_save_values,
     submission_submit,
 )
-from .views_common import MODULE, require_read, submission_or_404, unit_or_404
+from .common import MODULE, require_read, submission_or_404, unit_or_404
 
 SAVED = gettext_lazy("Đã lưu số liệu.")
 SUBMITTED = gettext_lazy("Đã gửi báo cáo lên cấp trên.")

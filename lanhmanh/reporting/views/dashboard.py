@@ -23,16 +23,16 @@ from lanhmanh.indicators.models import Indicator, Topic
 from lanhmanh.indicators.values import children_values, indicator_values
 from lanhmanh.plans.models import Target
 
-from . import selectors
-from .forms import PeriodForm, period_initial
-from .progress import (
+from .. import selectors
+from ..forms import PeriodForm, period_initial
+from ..progress import (
     ProgressStatus,
     suggest_indicator,
     target_link_indicator,
     target_window,
     targets_progress,
 )
-from .views_common import home_unit, require_read, unit_or_404
+from .common import home_unit, require_read, unit_or_404
 
 LINKED = gettext_lazy("Đã gắn chỉ số cho chỉ tiêu.")
 UNLINKED = gettext_lazy("Đã bỏ chỉ số của chỉ tiêu.")

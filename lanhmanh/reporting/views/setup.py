@@ -22,8 +22,8 @@ from lanhmanh.indicators.services import (
     may_configure_anything,
 )
 
-from .setup_forms import CategorySetForm, IndicatorForm
-from .views_common import require_read
+from ..setup_forms import CategorySetForm, IndicatorForm
+from .common import require_read
 
 SAVED = gettext_lazy("Đã lưu.")
 NEW_EDITION = gettext_lazy(

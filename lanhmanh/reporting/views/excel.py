@@ -12,11 +12,11 @@ from django.views.decorators.http import require_POST
 from lanhmanh.accounts.permissions import can_write
 from lanhmanh.core.audit import AuditAction, audited
 
-from .excel import located, read_upload, template_filename, template_xlsx
-from .forms import UploadForm
-from .services import ConcurrentEditError, cell_errors, submission_save_values
-from .views import _page
-from .views_common import MODULE, require_read, submission_or_404
+from ..excel import located, read_upload, template_filename, template_xlsx
+from ..forms import UploadForm
+from ..services import ConcurrentEditError, cell_errors, submission_save_values
+from . import _page
+from .common import MODULE, require_read, submission_or_404
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 UPLOADED = gettext_lazy("Đã nhận số liệu từ tệp Excel.")
