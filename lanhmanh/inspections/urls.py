@@ -1,11 +1,11 @@
 from django.urls import path
 from django.views.generic import RedirectView
 
-from . import views_establishments as est
-from . import views_hotspots as hot
-from . import views_import as imp
-from . import views_inspections as ins
-from . import views_plans as plans
+from .views import establishments as est
+from .views import hotspots as hot
+from .views import imports as imp
+from .views import inspections as ins
+from .views import plans
 
 app_name = "inspections"
 urlpatterns = [

@@ -408,7 +408,7 @@ def plan_derive_for_unit(*, plan: Plan, unit: AdministrativeUnit, user=None) -> 
         issued_on=plan.issued_on,
         issuer=plan.issuer_name,
     )
-    same_sector = {}
+    same_sector: dict[int | None, Agency] = {}
     for agency in Agency.objects.filter(unit=unit, is_active=True).order_by("name"):
         same_sector.setdefault(agency.sector_id, agency)
 
@@ -490,7 +490,8 @@ def task_update_create(
     )
     update.full_clean()
     update.save()
-    latest = task.updates.order_by("-written_on", "-id").first()
+    # The update just saved is there: `or update` only tells the type checker so.
+    latest = task.updates.order_by("-written_on", "-id").first() or update
     task.status = latest.status
     task.save(update_fields=["status"])
     return update

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import cast
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -28,7 +29,7 @@ from lanhmanh.accounts.scope import REVIEW, WRITE, scope_for, units_of
 from lanhmanh.core.text import nfc
 from lanhmanh.geography.models import AdministrativeUnit, Level
 from lanhmanh.indicators.models import Source
-from lanhmanh.organizations.models import Agency
+from lanhmanh.organizations.models import Agency, Sector
 
 from .models import (
     COUNTED_STATUSES,
@@ -216,7 +217,8 @@ def submission_create(
             raise ValidationError(TEAM_REQUIRED)
     elif form.sector_id:
         if agency is None or agency.sector_id != form.sector_id or agency.unit_id != unit.pk:
-            raise ValidationError(AGENCY_REQUIRED % {"sector": form.sector.name.lower()})
+            sector = cast(Sector, form.sector)  # sector_id is set
+            raise ValidationError(AGENCY_REQUIRED % {"sector": sector.name.lower()})
     elif agency is not None:
         raise ValidationError(AGENCY_NOT_ALLOWED)
     submission = Submission(
@@ -430,7 +432,9 @@ def outlier_warnings(submission: Submission, figures: dict, indicators: dict) ->
         if disaggregation or not before.get(code):
             continue
         now, then = _shown(figure.numerator, figure.denominator), before[code]
-        large = abs(now - then) >= OUTLIER_MIN_CHANGE if now is not None else False
+        if now is None or then is None:
+            continue
+        large = abs(now - then) >= OUTLIER_MIN_CHANGE
         if large and (now > then * OUTLIER_FACTOR or now * OUTLIER_FACTOR < then):
             warnings.append(
                 str(

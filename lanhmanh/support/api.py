@@ -7,7 +7,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from . import access, selectors
-from .views_counts import _year
+from .views.counts import _year
 
 
 class RowSerializer(serializers.Serializer):

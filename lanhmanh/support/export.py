@@ -55,7 +55,7 @@ def overview_docx(tables, year: int, unit_label: str) -> bytes:
 
 
 def case_xlsx(client) -> bytes:
-    """One case, person-level: only ever produced by ``views_cases.case_export``."""
+    """One case, person-level: only ever produced by ``views.cases.case_export``."""
     wb = Workbook()
     ws = wb.active
     ws.title = client.reference

@@ -1,10 +1,11 @@
 from django.urls import path
 from django.views.generic import RedirectView
 
-from . import api, views_cases, views_counts, views_registers, views_work
+from . import api
+from .views import cases, counts, registers, work
 
 app_name = "support"
-c, w, r, n = views_cases, views_work, views_registers, views_counts
+c, w, r, n = cases, work, registers, counts
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="support:case_list"), name="index"),
     path("cases/", c.case_list, name="case_list"),

@@ -1,19 +1,20 @@
 from django.urls import path
 
-from . import views, views_public, views_statistics
+from . import views
+from .views import public, statistics
 
 app_name = "tips"
 urlpatterns = [
     # Public: the only pages open without an account (their addresses are checked by
     # middleware.PUBLIC_ROUTES, which strips the sender's address from the request).
-    path("bao-tin/", views_public.public_form, name="public_form"),
-    path("tra-cuu/", views_public.public_receipt, name="public_receipt"),
-    path("xa-phuong/", views_public.public_communes, name="public_communes"),
+    path("bao-tin/", public.public_form, name="public_form"),
+    path("tra-cuu/", public.public_receipt, name="public_receipt"),
+    path("xa-phuong/", public.public_communes, name="public_communes"),
     # Staff
     path("", views.tip_list, name="tip_list"),
     path("new/", views.tip_create, name="tip_create"),
     path("deadlines/", views.deadline_rules, name="deadline_rules"),
-    path("statistics/", views_statistics.statistics, name="statistics"),
+    path("statistics/", statistics.statistics, name="statistics"),
     path("<int:pk>/", views.tip_detail, name="tip_detail"),
     path("<int:pk>/triage/", views.tip_triage, name="tip_triage"),
     path("<int:pk>/status/", views.tip_status, name="tip_status"),

@@ -34,6 +34,7 @@ def test_a_ward_before_the_reform_leads_to_the_ward_it_became(live_world, page, 
     log_in(page, "th_admin")
     screenshot(page, "tree-1-home")
 
+    page.get_by_role("button", name="Danh mục").click()
     page.get_by_role("link", name="Đơn vị hành chính").click()
     expect(page.get_by_role("heading", name="Đơn vị hành chính")).to_be_visible()
     page.get_by_role("link", name="Trước 01/07/2025").click()
@@ -86,6 +87,7 @@ def test_on_a_phone_the_menu_collapses_and_the_unit_page_fits(live_world, phone,
     screenshot(phone, "phone-1-home")
 
     toggler.click()
+    phone.get_by_role("button", name="Danh mục").click()
     expect(menu_link).to_be_visible()
     # Wait for Bootstrap's collapse animation to end before the picture.
     expect(phone.locator("#lm-nav")).to_have_class(re.compile(r"\bshow\b"))

@@ -6,6 +6,7 @@ import pytest
 from django.conf import settings
 from django.template.loader import get_template
 from django.test.signals import template_rendered
+from django.urls import reverse
 
 from tests.world import PASSWORD
 
@@ -182,6 +183,7 @@ def test_every_shared_and_unit_template_is_rendered_by_a_page(world, client, ren
         f"/units/{world.thanh_hoa.pk}/children/",
         "/organizations/agencies/",
         world.th_health.get_absolute_url(),
+        reverse("organizations:agency_update", args=[world.th_health.pk]),  # core/_field.html
         "/organizations/teams/",
         world.th_team.get_absolute_url(),
         "/accounts/users/",

@@ -7,6 +7,7 @@ from django.urls import reverse
 from lanhmanh.inspections.models import Hotspot, InspectionPlan
 from lanhmanh.inspections.services import hotspots as hotspot_rules
 from lanhmanh.inspections.services import inspections as rules
+from tests.queries import SIGNED_IN_REQUEST
 
 
 def test_an_inspector_plans_a_quarter_and_records_the_approval(
@@ -54,8 +55,8 @@ def test_a_plan_lists_only_establishments_of_the_teams_area(world, records, clie
     assert not InspectionPlan.objects.exists()
 
 
-def test_the_plan_list_runs_a_bounded_number_of_queries(
-    world, records, client_for, django_assert_max_num_queries
+def test_the_plan_list_runs_a_fixed_number_of_queries(
+    world, records, client_for, django_assert_num_queries
 ):
     from lanhmanh.inspections.services import inspection_plan_create
 
@@ -68,7 +69,7 @@ def test_the_plan_list_runs_a_bounded_number_of_queries(
             period_end=datetime.date(2026, month, 28),
         )
     client = client_for(world.th_leader)
-    with django_assert_max_num_queries(14):
+    with django_assert_num_queries(SIGNED_IN_REQUEST + 3):
         response = client.get(reverse("inspections:plan_list"))
     assert len(response.context["page"]) == 12
 
@@ -128,8 +129,8 @@ def test_coordinates_come_in_pairs(world, records, client_for):
     assert str(hotspot_rules.COORDINATES_INCOMPLETE) in response.content.decode()
 
 
-def test_the_hotspot_list_filters_and_runs_a_bounded_number_of_queries(
-    world, records, client_for, django_assert_max_num_queries
+def test_the_hotspot_list_filters_and_runs_a_fixed_number_of_queries(
+    world, records, client_for, django_assert_num_queries
 ):
     from lanhmanh.inspections.services import hotspot_create
 
@@ -139,7 +140,7 @@ def test_the_hotspot_list_filters_and_runs_a_bounded_number_of_queries(
             on=datetime.date(2025, 8, 1),
         )  # fmt: skip
     client = client_for(world.th_leader)
-    with django_assert_max_num_queries(14):
+    with django_assert_num_queries(SIGNED_IN_REQUEST + 2):
         response = client.get(reverse("inspections:hotspot_list"), {"status": "active"})
     assert len(response.context["page"]) == 25
     response = client.get(reverse("inspections:hotspot_list"), {"status": "eliminated"})

@@ -13,7 +13,7 @@ from lanhmanh.reporting.excel import FIRST_ROW, META_SHEET, NOT_A_TEMPLATE, NOT_
 from lanhmanh.reporting.models import Status
 from lanhmanh.reporting.periods import month
 from lanhmanh.reporting.services import submission_create, submission_save_values
-from lanhmanh.reporting.views_excel import UPLOADED
+from lanhmanh.reporting.views.excel import UPLOADED
 from tests.reporting.helpers import make_form
 
 JAN = month(2026, 1)

@@ -14,7 +14,7 @@ from lanhmanh.indicators.models import Indicator
 from lanhmanh.plans.models import Plan, Target
 from lanhmanh.reporting.models import Status
 from lanhmanh.reporting.periods import month
-from lanhmanh.reporting.views_dashboard import LINKED
+from lanhmanh.reporting.views.dashboard import LINKED
 from tests.reporting.helpers import make_form, report
 
 JAN = month(2026, 1)

@@ -7,7 +7,7 @@ from django.urls import reverse
 from lanhmanh.reporting.models import Status
 from lanhmanh.reporting.periods import month
 from lanhmanh.reporting.services import COMMENT_REQUIRED, NOT_REVIEWER, REASON_REQUIRED
-from lanhmanh.reporting.views_review import APPROVED, REOPENED, RETURNED
+from lanhmanh.reporting.views.review import APPROVED, REOPENED, RETURNED
 from tests.reporting.helpers import make_form, report
 
 JAN = month(2026, 1)

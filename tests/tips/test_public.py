@@ -15,7 +15,7 @@ from lanhmanh.tips import services, sources
 from lanhmanh.tips.models import MessageKind, SourceCounter, Tip, TipAttachment
 from lanhmanh.tips.receipt import receipt_normalise
 from lanhmanh.tips.uploads import ATTACHMENT_TOO_LARGE, ATTACHMENT_WRONG_TYPE
-from lanhmanh.tips.views_public import HONEYPOT_FILLED, RECEIPT_THROTTLED, RECEIPT_UNKNOWN
+from lanhmanh.tips.views.public import HONEYPOT_FILLED, RECEIPT_THROTTLED, RECEIPT_UNKNOWN
 
 from .conftest import SENDER_IP, photo
 

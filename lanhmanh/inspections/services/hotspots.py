@@ -86,7 +86,7 @@ def hotspot_status_change(
 ) -> HotspotStatusChange:
     if version is not None:  # None: an internal caller, not a form
         version_claim(hotspot, version)
-    if status not in TRANSITIONS[hotspot.status]:
+    if status not in TRANSITIONS[HotspotStatus(hotspot.status)]:
         raise ValidationError(
             {
                 "status": TRANSITION_NOT_ALLOWED

@@ -4,6 +4,7 @@ front of ``LANHMANH_FIELD_KEYS``); the old key can be removed once this has run.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import cast
 
 from django.db import transaction
 
@@ -56,7 +57,8 @@ def field_keys_rotate() -> Rotation:
         with consent.document.open("rb") as f:
             token = f.read()
         rotated = fernet().rotate(token)
-        with consent.document.storage.open(consent.document.name, "wb") as f:
-            f.write(rotated)
+        name = cast(str, consent.document.name)  # a document is there (excluded "")
+        with consent.document.storage.open(name, "wb") as out:
+            out.write(rotated)
         result.files += 1
     return result

@@ -5,6 +5,7 @@ support regimes) stays, so every figure of past periods is unchanged."""
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -23,7 +24,8 @@ from ..models import (
 )
 
 # Free text anywhere in a case may name someone: every note goes.
-NOTES = [
+# (model, the lookup to the case, the free-text fields blanked)
+NOTES: list[tuple[type[Any], str, list[str]]] = [
     (NeedsAssessment, "client", ["notes"]),
     (SupportService, "client", ["note"]),
     (Referral, "client", ["note"]),

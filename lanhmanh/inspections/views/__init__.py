@@ -1,0 +1,1 @@
+"""The views of inspections, one module per area."""

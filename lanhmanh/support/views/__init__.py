@@ -1,0 +1,1 @@
+"""The views of support, one module per area."""
