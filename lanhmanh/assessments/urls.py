@@ -1,6 +1,7 @@
 from django.urls import path
 
-from . import views, views_documents, views_frameworks
+from . import views
+from .views import documents, frameworks
 
 app_name = "assessments"
 urlpatterns = [
@@ -13,14 +14,14 @@ urlpatterns = [
     path("<int:pk>/approve/", views.assessment_approve, name="assessment_approve"),
     path("<int:pk>/files/", views.document_add, name="document_add"),
     path("files/<int:pk>/", views.document_file, name="document_file"),
-    path("<int:pk>/docx/", views_documents.assessment_docx_view, name="assessment_docx"),
-    path("<int:pk>/xlsx/", views_documents.assessment_xlsx_view, name="assessment_xlsx"),
-    path("list.docx", views_documents.classification_docx_view, name="classification_docx"),
-    path("list.xlsx", views_documents.classification_xlsx_view, name="classification_xlsx"),
+    path("<int:pk>/docx/", documents.assessment_docx_view, name="assessment_docx"),
+    path("<int:pk>/xlsx/", documents.assessment_xlsx_view, name="assessment_xlsx"),
+    path("list.docx", documents.classification_docx_view, name="classification_docx"),
+    path("list.xlsx", documents.classification_xlsx_view, name="classification_xlsx"),
     path("units/<int:unit_pk>/", views.commune_history, name="commune_history"),
-    path("frameworks/", views_frameworks.framework_list, name="framework_list"),
-    path("frameworks/<int:pk>/", views_frameworks.framework_detail, name="framework_detail"),
-    path("frameworks/<int:pk>/adopt/", views_frameworks.framework_adopt, name="framework_adopt"),
-    path("classes/<int:pk>/edit/", views_frameworks.class_edit, name="class_edit"),
-    path("criteria/<int:pk>/edit/", views_frameworks.criterion_edit, name="criterion_edit"),
+    path("frameworks/", frameworks.framework_list, name="framework_list"),
+    path("frameworks/<int:pk>/", frameworks.framework_detail, name="framework_detail"),
+    path("frameworks/<int:pk>/adopt/", frameworks.framework_adopt, name="framework_adopt"),
+    path("classes/<int:pk>/edit/", frameworks.class_edit, name="class_edit"),
+    path("criteria/<int:pk>/edit/", frameworks.criterion_edit, name="criterion_edit"),
 ]

@@ -1,6 +1,7 @@
 from django.urls import path
 
-from . import views, views_supervision
+from . import views
+from .views import supervision
 
 app_name = "committees"
 urlpatterns = [
@@ -18,35 +19,35 @@ urlpatterns = [
     path("attachments/<int:pk>/", views.attachment_file, name="attachment_file"),
     path("meetings/<int:pk>/decisions/", views.decision_add, name="decision_add"),
     path("decisions/<int:pk>/task/", views.decision_task, name="decision_task"),
-    path("visits/", views_supervision.visit_list, name="visit_list"),
-    path("units/<int:unit_pk>/visits/new/", views_supervision.visit_create, name="visit_create"),
-    path("visits/<int:pk>/", views_supervision.visit_detail, name="visit_detail"),
-    path("visits/<int:pk>/edit/", views_supervision.visit_update, name="visit_update"),
+    path("visits/", supervision.visit_list, name="visit_list"),
+    path("units/<int:unit_pk>/visits/new/", supervision.visit_create, name="visit_create"),
+    path("visits/<int:pk>/", supervision.visit_detail, name="visit_detail"),
+    path("visits/<int:pk>/edit/", supervision.visit_update, name="visit_update"),
     path(
         "visits/<int:pk>/recommendations/",
-        views_supervision.recommendation_add,
+        supervision.recommendation_add,
         name="recommendation_add",
     ),
     path(
         "recommendations/<int:pk>/answer/",
-        views_supervision.recommendation_answer,
+        supervision.recommendation_answer,
         name="recommendation_answer",
     ),
-    path("recommendations/", views_supervision.recommendation_list, name="recommendation_list"),
-    path("commendations/", views_supervision.commendation_list, name="commendation_list"),
+    path("recommendations/", supervision.recommendation_list, name="recommendation_list"),
+    path("commendations/", supervision.commendation_list, name="commendation_list"),
     path(
         "units/<int:unit_pk>/commendations/new/",
-        views_supervision.commendation_create,
+        supervision.commendation_create,
         name="commendation_create",
     ),
     path(
         "commendations/<int:pk>/edit/",
-        views_supervision.commendation_update,
+        supervision.commendation_update,
         name="commendation_update",
     ),
     path(
         "commendations/<int:pk>/delete/",
-        views_supervision.commendation_delete,
+        supervision.commendation_delete,
         name="commendation_delete",
     ),
 ]

@@ -18,10 +18,10 @@ from lanhmanh.accounts.roles import Module
 from lanhmanh.accounts.scope import WRITE, can
 from lanhmanh.core.audit import AuditAction, audit, audited
 
-from . import selectors, services
-from .forms import AttachmentForm, DecisionForm, LeaveForm, MeetingForm, MemberForm, TaskForm
-from .models import CommitteeRole, MeetingKind
-from .views_common import (
+from .. import selectors, services
+from ..forms import AttachmentForm, DecisionForm, LeaveForm, MeetingForm, MemberForm, TaskForm
+from ..models import CommitteeRole, MeetingKind
+from .common import (
     confirm_page,
     form_page,
     may_write,

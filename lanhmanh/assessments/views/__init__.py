@@ -26,8 +26,8 @@ from lanhmanh.core.audit import AuditAction, audited
 from lanhmanh.core.concurrency import posted_version
 from lanhmanh.core.params import parse_choice, parse_id, parse_year
 
-from . import selectors, services
-from .models import AssessmentDocument, FrameworkKind, Rule, Status
+from .. import selectors, services
+from ..models import AssessmentDocument, FrameworkKind, Rule, Status
 
 MODULE = Module.ASSESSMENTS
 

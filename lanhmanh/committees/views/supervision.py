@@ -13,9 +13,9 @@ from django.utils.translation import gettext as _
 from lanhmanh.accounts.scope import WRITE
 from lanhmanh.core.audit import AuditAction, audit, audited
 
-from . import selectors, services
-from .forms import AnswerForm, CommendationForm, RecommendationForm, VisitForm
-from .views_common import (
+from .. import selectors, services
+from ..forms import AnswerForm, CommendationForm, RecommendationForm, VisitForm
+from .common import (
     confirm_page,
     form_page,
     may_write,

@@ -12,11 +12,11 @@ from lanhmanh.accounts.roles import Module
 from lanhmanh.accounts.scope import require_module
 from lanhmanh.core.audit import AuditAction, audit, audited
 
-from . import selectors
-from .export import assessment_xlsx, classification_xlsx
-from .models import FrameworkKind
-from .result_docx import assessment_docx, classification_docx
-from .views import _filters
+from .. import selectors
+from ..export import assessment_xlsx, classification_xlsx
+from ..models import FrameworkKind
+from ..result_docx import assessment_docx, classification_docx
+from . import _filters
 
 MODULE = Module.ASSESSMENTS
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"

@@ -17,9 +17,9 @@ from lanhmanh.core.concurrency import posted_version
 from lanhmanh.core.params import parse_choice, parse_id, parse_int
 from lanhmanh.geography.models import Level
 
-from . import selectors, services
-from .models import AssessmentClass, Criterion, Rule, Source
-from .views import _decimal
+from .. import selectors, services
+from ..models import AssessmentClass, Criterion, Rule, Source
+from . import _decimal
 
 MODULE = Module.ASSESSMENTS
 
