@@ -99,6 +99,7 @@ INSTALLED_APPS = [
     "lanhmanh.tips",
     "lanhmanh.support",
     "lanhmanh.activities",
+    "lanhmanh.notifications",
 ]
 
 MIDDLEWARE = [

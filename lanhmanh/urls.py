@@ -31,5 +31,6 @@ urlpatterns = [
     path("activities/", include("lanhmanh.activities.urls")),
     path("api/", include("lanhmanh.api.urls")),
     path("audit/", include("lanhmanh.audit.urls")),
+    path("notifications/", include("lanhmanh.notifications.urls")),
     path(f"{settings.ADMIN_URL}", admin.site.urls),
 ]

@@ -2,12 +2,25 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from lanhmanh.accounts.scope import memberships_of
+from lanhmanh.core.home import entries
+from lanhmanh.core.todos import gather
 from lanhmanh.geography.models import AdministrativeUnit
 from lanhmanh.organizations.models import Agency
 
 
 def home(request):
-    return render(request, "core/home.html", {"memberships": memberships_of(request.user)})
+    """What to do now (the modules' to-dos, urgent first), then the role's main pages."""
+    todos = gather(request.user)
+    return render(
+        request,
+        "core/home.html",
+        {
+            "memberships": memberships_of(request.user),
+            "todos": todos,
+            "entries": entries(request.user),
+            "title": _("Trang chủ"),
+        },
+    )
 
 
 def search(request):

@@ -30,6 +30,7 @@ from lanhmanh.geography.models import AdministrativeUnit, Level
 from lanhmanh.indicators.models import Source
 from lanhmanh.organizations.models import Agency
 
+from . import notices
 from .models import (
     COUNTED_STATUSES,
     EDITABLE_STATUSES,
@@ -535,6 +536,7 @@ def submission_approve(*, submission: Submission, user, version: int | None = No
         update_fields=["status", "approved_at", "approved_by", "returned_comment", "updated_at"]
     )
     _event(submission, Action.APPROVED, user)
+    notices.report_approved(submission)
     return submission
 
 
@@ -552,6 +554,7 @@ def submission_return(
     submission.returned_comment = comment
     submission.save(update_fields=["status", "returned_comment", "updated_at"])
     _event(submission, Action.RETURNED, user, comment)
+    notices.report_returned(submission)
     return submission
 
 
