@@ -3,9 +3,8 @@ from django.utils.translation import gettext as _
 
 from lanhmanh.accounts.scope import memberships_of
 from lanhmanh.core.home import entries
+from lanhmanh.core.search import search as search_all
 from lanhmanh.core.todos import gather
-from lanhmanh.geography.models import AdministrativeUnit
-from lanhmanh.organizations.models import Agency
 
 
 def home(request):
@@ -24,21 +23,16 @@ def home(request):
 
 
 def search(request):
-    """One search box over what the user may see: units and agencies."""
-    query = request.GET.get("q", "").strip()
-    units = agencies = []
-    if query:
-        units = list(
-            AdministrativeUnit.objects.visible_to(request.user)
-            .search(query)
-            .select_related("parent")
-            .order_by("valid_to", "path")[:50]
-        )
-        agencies = list(
-            Agency.objects.visible_to(request.user).search(query).select_related("unit")[:50]
-        )
+    """One search box over what the user may see (lanhmanh/core/search.py)."""
+    query = request.GET.get("q", "").strip()[:200]
+    sections = search_all(request.user, query) if query else []
     return render(
         request,
         "core/search.html",
-        {"query": query, "units": units, "agencies": agencies, "title": _("Tìm kiếm")},
+        {
+            "query": query,
+            "sections": sections,
+            "found": sum(len(s.hits) for s in sections),
+            "title": _("Tìm kiếm"),
+        },
     )
