@@ -19,6 +19,7 @@ from lanhmanh.accounts.permissions import can_write
 from lanhmanh.accounts.roles import Module
 from lanhmanh.accounts.scope import get_visible_or_404
 from lanhmanh.geography.models import AdministrativeUnit, Level, Scheme
+from lanhmanh.geography.selectors import ancestors_for
 from lanhmanh.indicators.models import Indicator, Topic
 from lanhmanh.indicators.values import children_values, indicator_values
 from lanhmanh.plans.models import Target
@@ -80,7 +81,7 @@ def dashboard(request):
         {
             "title": _("Bảng số liệu"),
             "unit": unit,
-            "ancestors": list(unit.ancestors()),
+            "ancestors": ancestors_for(request.user, unit, Module.REPORTING),
             "period": period,
             "window": window,
             "period_form": period_form,
@@ -125,7 +126,7 @@ def unit_targets_page(request, pk):
         {
             "title": _("Chỉ tiêu của đơn vị"),
             "unit": unit,
-            "ancestors": list(unit.ancestors()),
+            "ancestors": ancestors_for(request.user, unit, Module.REPORTING),
             "plans": ordered,
             "on": on,
             "total": len(progress),
