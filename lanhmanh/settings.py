@@ -105,6 +105,7 @@ INSTALLED_APPS = [
     "lanhmanh.assessments",
     "lanhmanh.committees",
     "lanhmanh.sanctions",
+    "lanhmanh.notifications",
 ]
 
 MIDDLEWARE = [

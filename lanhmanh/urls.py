@@ -36,5 +36,6 @@ urlpatterns = [
     path("sanctions/", include("lanhmanh.sanctions.urls")),
     path("api/", include("lanhmanh.api.urls")),
     path("audit/", include("lanhmanh.audit.urls")),
+    path("notifications/", include("lanhmanh.notifications.urls")),
     path(f"{settings.ADMIN_URL}", admin.site.urls),
 ]

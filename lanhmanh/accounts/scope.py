@@ -53,6 +53,7 @@ __all__ = [
     "memberships_of",
     "minimal_prefixes",
     "people_at",
+    "people_of",
     "predecessor_paths",
     "prefix_q",
     "require",
@@ -203,4 +204,13 @@ def people_at(units, *, roles, on=None):
     memberships = Membership.objects.filter(
         role__in=roles, unit__in=units, user__is_active=True
     ).select_related("user", "agency")
+    return memberships.active_on(on) if on else memberships.active()
+
+
+def people_of(agencies, *, module: str, on=None):
+    """Memberships (with user) held for ``agencies`` in roles that open ``module``, valid
+    on ``on`` (today by default): who hears of work given to an agency, e.g. a task."""
+    memberships = Membership.objects.filter(
+        agency__in=agencies, role__in=roles_for(module), user__is_active=True
+    ).select_related("user")
     return memberships.active_on(on) if on else memberships.active()

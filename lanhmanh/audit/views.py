@@ -46,7 +46,9 @@ def event_export(request):
     f = AuditFilter.from_query(request.GET)
     events = audit_events(request.user, f)[:EXPORT_LIMIT]
     content = events_workbook(events)
-    audit(request, AuditAction.EXPORT, **{k: v for k, v in request.GET.items()})
+    # The filters go in as one detail: a filter named like audit()'s own arguments
+    # ('action') would otherwise collide with them (a 500).
+    audit(request, AuditAction.EXPORT, filters=dict(request.GET.items()))
     response = HttpResponse(
         content,
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

@@ -36,7 +36,8 @@ def gather(user, *, today: datetime.date | None = None) -> list[Todo]:
     today = today or timezone.localdate()
     found: list[Todo] = []
     for config in apps.get_app_configs():
-        if not config.name.startswith("lanhmanh."):
+        # Core holds this interface under the same module name: it is no provider.
+        if not config.name.startswith("lanhmanh.") or config.name == "lanhmanh.core":
             continue
         try:
             provider = importlib.import_module(f"{config.name}.todos")

@@ -42,3 +42,17 @@ def unit_history(user, unit):
         .order_by("successor__path")
     )
     return formed_from, became
+
+
+def ancestors_for(user, unit, module: str | None = None) -> list:
+    """``unit``'s ancestors, each with ``linked``: whether ``user`` may open it (a commune
+    sees its province's name in a breadcrumb, never a link to a page it cannot open)."""
+    ancestors = list(unit.ancestors())
+    visible = set(
+        AdministrativeUnit.objects.visible_to(user, module=module)
+        .filter(pk__in=[a.pk for a in ancestors])
+        .values_list("pk", flat=True)
+    )
+    for ancestor in ancestors:
+        ancestor.linked = ancestor.pk in visible
+    return ancestors

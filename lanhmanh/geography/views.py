@@ -4,7 +4,7 @@ from django.utils.translation import gettext as _
 from lanhmanh.core.scoping import get_visible_or_404
 
 from .models import AdministrativeUnit, Scheme
-from .selectors import unit_children, unit_history, unit_roots
+from .selectors import ancestors_for, unit_children, unit_history, unit_roots
 
 
 def unit_list(request):
@@ -45,7 +45,7 @@ def unit_detail(request, pk):
         {
             "unit": unit,
             "title": unit.full_name,
-            "ancestors": unit.ancestors(),
+            "ancestors": ancestors_for(request.user, unit),
             "children": unit_children(request.user, unit),
             "formed_from": formed_from,
             "became": became,

@@ -258,6 +258,9 @@ def my_agencies(user) -> list[Agency]:
     return agencies_of(user, Module.PLANS)
 
 
+OPEN_TASK_STATUSES = (TaskStatus.NOT_STARTED, TaskStatus.IN_PROGRESS)
+
+
 def _task_rows(user):
     open_first = Case(
         When(status=TaskStatus.DONE, then=Value(1)), default=Value(0), output_field=IntegerField()
@@ -284,6 +287,10 @@ def _grouped(tasks) -> list[tuple[Plan, list[Any]]]:
     )
 
 
+def grouped_tasks(tasks) -> list[tuple[Plan, list[Any]]]:
+    return _grouped(tasks)
+
+
 def tasks_led_by(user, agencies) -> list[tuple[Plan, list[Any]]]:
     return _grouped(_task_rows(user).filter(lead__in=agencies))
 
@@ -291,6 +298,18 @@ def tasks_led_by(user, agencies) -> list[tuple[Plan, list[Any]]]:
 def tasks_coordinated_by(user, agencies) -> list[tuple[Plan, list[Any]]]:
     return _grouped(
         _task_rows(user).filter(coordinating__in=agencies).exclude(lead__in=agencies).distinct()
+    )
+
+
+def month_end(today: datetime.date) -> datetime.date:
+    following = (today.replace(day=1) + datetime.timedelta(days=32)).replace(day=1)
+    return following - datetime.timedelta(days=1)
+
+
+def tasks_due_this_month(user, agencies, *, today: datetime.date):
+    """Open tasks led by ``agencies`` due by the end of this month (overdue ones too)."""
+    return _task_rows(user).filter(
+        lead__in=agencies, due_date__lte=month_end(today), status__in=OPEN_TASK_STATUSES
     )
 
 

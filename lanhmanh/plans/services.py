@@ -5,16 +5,23 @@ import datetime
 import re
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.text import Truncator
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from lanhmanh.accounts.roles import Module
+from lanhmanh.accounts.scope import people_of
 from lanhmanh.core.concurrency import version_claim
 from lanhmanh.core.text import fold
 from lanhmanh.geography.models import AdministrativeUnit
+from lanhmanh.notifications.models import Kind
+from lanhmanh.notifications.services import notify
 from lanhmanh.organizations.models import Agency
 
 from .limits import plan_read_regime
@@ -255,8 +262,30 @@ def plan_update(
     _apply_rows(plan=plan, model=PlanBasis, rows=bases, fields=BASIS_FIELDS, ordered=False)
     versioned = version is not None
     _apply_rows(plan=plan, model=Target, rows=targets, fields=TARGET_FIELDS, versioned=versioned)
+    leads = dict(Task.objects.filter(plan=plan).values_list("pk", "lead_id"))
     _apply_rows(plan=plan, model=Task, rows=tasks, fields=TASK_FIELDS, versioned=versioned)
+    _tell_new_leads(plan, leads)
     return plan
+
+
+def _tell_new_leads(plan: Plan, leads_before: dict[int, int | None]) -> None:
+    """The staff of an agency that now leads a task it did not lead before hear of it."""
+    for task in Task.objects.filter(plan=plan, lead__isnull=False).select_related("lead"):
+        if leads_before.get(task.pk) == task.lead_id:
+            continue
+        with translation.override(settings.LANGUAGE_CODE):
+            text = gettext("%(agency)s được giao chủ trì nhiệm vụ: %(task)s (%(plan)s)") % {
+                "agency": task.lead,
+                "task": str(task)[:200],
+                "plan": plan,
+            }
+        notify(
+            recipients=[m.user for m in people_of([task.lead], module=Module.PLANS)],
+            kind=Kind.TASK_ASSIGNED,
+            text=text,
+            url=reverse("plans:task_detail", args=[task.pk]),
+            key=f"{Kind.TASK_ASSIGNED}:{task.pk}:{task.lead_id}",
+        )
 
 
 # Copying a plan to the next period

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -46,6 +46,7 @@ class Reminder:
     period: Period
     deadline: datetime.date
     kind: str
+    user: object = field(default=None, compare=False, repr=False)
 
     @property
     def key(self) -> str:
@@ -72,8 +73,11 @@ def _periods(form: ReportForm, on: datetime.date, days_before: int) -> list[Peri
     return found
 
 
-def reminders_due(*, on: datetime.date, days_before: int) -> list[Reminder]:
-    """Every reminder to send on ``on``: one per data officer and unsent report."""
+def reminders_due(
+    *, on: datetime.date, days_before: int, with_email_only: bool = True
+) -> list[Reminder]:
+    """Every reminder to send on ``on``: one per data officer and unsent report (only
+    officers with an e-mail address unless ``with_email_only`` is False)."""
     found: list[Reminder] = []
     for form in ReportForm.objects.filter(active=True).select_related("sector"):
         for period in _periods(form, on, days_before):
@@ -84,11 +88,11 @@ def reminders_due(*, on: datetime.date, days_before: int) -> list[Reminder]:
                 kind = OVERDUE
             else:
                 continue
-            found += _unsent(form, period, deadline, kind, on)
-    return found + _requested(on, days_before)
+            found += _unsent(form, period, deadline, kind, on, with_email_only=with_email_only)
+    return found + _requested(on, days_before, with_email_only)
 
 
-def _requested(on: datetime.date, days_before: int) -> list[Reminder]:
+def _requested(on: datetime.date, days_before: int, with_email_only: bool = True) -> list[Reminder]:
     """Reminders of ad hoc requests, like periodic ones: before the deadline, and overdue
     (for ``OVERDUE_DAYS`` after it) to the units asked that have not sent."""
     before = on + datetime.timedelta(days=days_before)
@@ -104,12 +108,20 @@ def _requested(on: datetime.date, days_before: int) -> list[Reminder]:
         else:
             continue
         found += _unsent(
-            request.form, request.period, request.deadline, kind, on, units=request.units.all()
+            request.form,
+            request.period,
+            request.deadline,
+            kind,
+            on,
+            units=request.units.all(),
+            with_email_only=with_email_only,
         )
     return found
 
 
-def _unsent(form, period: Period, deadline, kind: str, on, units=None) -> list[Reminder]:
+def _unsent(
+    form, period: Period, deadline, kind: str, on, units=None, with_email_only: bool = True
+) -> list[Reminder]:
     window = period.window
     if units is None:
         units = AdministrativeUnit.objects.filter(level=form.unit_level)
@@ -127,11 +139,13 @@ def _unsent(form, period: Period, deadline, kind: str, on, units=None) -> list[R
     waiting = set(units) - sent
     if not waiting:
         return []
-    officers = people_at(waiting, roles=[Role.DATA_OFFICER], on=on).exclude(user__email="")
+    officers = people_at(waiting, roles=[Role.DATA_OFFICER], on=on)
+    if with_email_only:
+        officers = officers.exclude(user__email="")
     if form.sector_id:
         officers = officers.filter(agency__sector=form.sector_id)
     return [
-        Reminder(m.user_id, m.user.email, form, units[m.unit_id], period, deadline, kind)
+        Reminder(m.user_id, m.user.email, form, units[m.unit_id], period, deadline, kind, m.user)
         for m in officers
     ]
 

@@ -9,9 +9,9 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from lanhmanh.accounts.roles import Module
-from lanhmanh.accounts.scope import WRITE, can, memberships_for
+from lanhmanh.accounts.scope import WRITE, can, memberships_for, units_of
 from lanhmanh.core.history import merged_into
-from lanhmanh.geography.models import AdministrativeUnit
+from lanhmanh.geography.models import AdministrativeUnit, Level
 from lanhmanh.organizations.models import InspectionTeam
 from lanhmanh.plans.models import Target
 
@@ -194,3 +194,75 @@ def unit_targets(user, unit, year: int | None = None):
     return targets.select_related("plan", "plan__unit", "indicator").order_by(
         "plan__year_from", "plan__pk", "order", "pk"
     )
+
+
+LEVEL_ORDER = [Level.PROVINCE, Level.DISTRICT, Level.COMMUNE]
+# How many past periods the overdue list looks back, per form.
+OVERDUE_PERIODS = 3
+
+
+def forms_below(unit):
+    """Forms reported by the units below ``unit`` (and agencies' forms at the unit)."""
+    below = LEVEL_ORDER[LEVEL_ORDER.index(unit.level) + 1 :] if unit.level in LEVEL_ORDER else []
+    forms = ReportForm.objects.filter(active=True, current=True).select_related("sector")
+    forms = forms.filter(Q(owner__isnull=True) | Q(owner__path__in=_ancestor_paths(unit.path)))
+    return [
+        f for f in forms if f.unit_level in below or (f.sector_id and f.unit_level == unit.level)
+    ]
+
+
+def overdue_lines(user, unit, *, today: datetime.date) -> list[dict]:
+    """Reports past their deadline and not sent (missing, draft or returned) for the last
+    ``OVERDUE_PERIODS`` periods of every form reported from below ``unit``."""
+    lines: list[dict] = []
+    for form in forms_below(unit) if unit else []:
+        period = period_due(form, today)
+        for _i in range(OVERDUE_PERIODS):
+            if period is None:
+                break
+            deadline = form.deadline(period, form.unit_level)
+            if deadline < today:
+                result = completeness(form, unit, period, user=user)
+                common = {"form": form, "period": period, "deadline": deadline}
+                lines += [{**common, "unit": u, "submission": None} for u in result.missing]
+                lines += [{**common, "unit": s.unit, "submission": s} for s in result.waiting]
+            period = period.previous()
+    for line in lines:
+        line["days"] = (today - line["deadline"]).days
+    return lines
+
+
+def returned_reports(user):
+    """Reports of the user's own units (where they write reports) sent back to them."""
+    units = units_of(user, Module.REPORTING, WRITE)
+    return (
+        submissions_visible_to(user)
+        .filter(unit__in=units, status=Status.RETURNED)
+        .order_by("deadline", "unit__path", "pk")
+    )
+
+
+def due_unsent(user) -> list[dict]:
+    """The lines of the reports due now (``reports_due`` and ad hoc requests) that are not
+    started or still drafts (returned ones are ``returned_reports``)."""
+    from .requests import requests_due
+
+    lines = reports_due(user) + requests_due(set(units_of(user, Module.REPORTING, WRITE)))
+    return [
+        line
+        for line in lines
+        if line["submission"] is None or line["submission"].status == Status.DRAFT
+    ]
+
+
+def waiting_approval(user) -> list[Submission]:
+    """Submitted reports the user may approve or return (``can_review``'s rule)."""
+    from .services import can_review
+
+    submitted = (
+        submissions_visible_to(user)
+        .filter(status=Status.SUBMITTED)
+        .select_related("unit__parent")
+        .order_by("submitted_at", "unit__path", "pk")
+    )
+    return [s for s in submitted if can_review(user, s)]

@@ -31,6 +31,7 @@ from lanhmanh.geography.models import AdministrativeUnit, Level
 from lanhmanh.indicators.models import Source
 from lanhmanh.organizations.models import Agency, Sector
 
+from . import notices
 from .models import (
     COUNTED_STATUSES,
     EDITABLE_STATUSES,
@@ -541,6 +542,7 @@ def submission_approve(*, submission: Submission, user, version: int | None = No
     )
     _event(submission, Action.APPROVED, user)
     totals_apply(submission=submission, sign=1)
+    notices.report_approved(submission)
     return submission
 
 
@@ -558,6 +560,7 @@ def submission_return(
     submission.returned_comment = comment
     submission.save(update_fields=["status", "returned_comment", "updated_at"])
     _event(submission, Action.RETURNED, user, comment)
+    notices.report_returned(submission)
     return submission
 
 

@@ -6,11 +6,13 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Q, Sum
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .access import small
 from .models import (
     OUTREACH_CELLS,
+    CaseStatus,
     Group,
     OutreachSession,
     Referral,
@@ -26,13 +28,31 @@ from .models import (
     VolunteerTeam,
 )
 
+# ``?follow_up=due``: open cases with a referral still under way whose follow-up date
+# has come (the home page's to-do links here).
+FOLLOW_UP_DUE = "due"
 
-def case_list(user, *, status: str = "", group: str = ""):
+
+def case_list(
+    user,
+    *,
+    status: str = "",
+    group: str = "",
+    follow_up: str = "",
+    today: datetime.date | None = None,
+):
     cases = SupportClient.objects.visible_to(user).select_related("unit")
     if status:
         cases = cases.filter(status=status)
     if group:
         cases = cases.filter(group=group)
+    if follow_up == FOLLOW_UP_DUE:
+        today = today or timezone.localdate()
+        due = Referral.objects.filter(
+            follow_up_on__lte=today,
+            status__in=[ReferralStatus.SENT, ReferralStatus.ACCEPTED],
+        )
+        cases = cases.filter(status=CaseStatus.OPEN, pk__in=due.values("client_id"))
     return cases.order_by("-opened_on", "-pk")
 
 

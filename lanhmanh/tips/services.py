@@ -6,15 +6,20 @@ from __future__ import annotations
 import datetime
 from collections.abc import Sequence
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from lanhmanh.accounts.permissions import can_write
 from lanhmanh.accounts.roles import Module
 from lanhmanh.accounts.scope import scope_for
+from lanhmanh.notifications.models import Kind
+from lanhmanh.notifications.services import notify
 
 from . import sources
 from .crypto import encrypt_json
@@ -283,8 +288,30 @@ def tip_triage(
     if tip.status == Status.RECEIVED and (handlers or agency or team):
         tip.status = Status.ASSIGNED
     _save(tip)
+    before = set(tip.handlers.values_list("pk", flat=True))
     tip.handlers.set(handlers)
+    _tell_new_handlers(tip, [h for h in handlers if h.pk not in before])
     return tip
+
+
+def _tell_new_handlers(tip: Tip, handlers) -> None:
+    """The bell (and e-mail) of handlers newly assigned: the tip's number and category
+    only, never what the sender wrote or who they are."""
+    with translation.override(settings.LANGUAGE_CODE):
+        text = gettext(
+            "Bạn được phân công xử lý tin báo %(reference)s (%(category)s), hạn %(due)s."
+        ) % {
+            "reference": tip.reference,
+            "category": tip.get_category_display(),
+            "due": f"{tip.extended_to or tip.due_on:%d/%m/%Y}",
+        }
+    notify(
+        recipients=handlers,
+        kind=Kind.TIP_ASSIGNED,
+        text=text,
+        url=reverse("tips:tip_detail", args=[tip.pk]),
+        key=f"{Kind.TIP_ASSIGNED}:{tip.pk}:{tip.version}",
+    )
 
 
 @transaction.atomic

@@ -92,3 +92,12 @@ def screenshot():
         page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
 
     return take
+
+
+def assert_accessible(page) -> None:
+    """axe-core (shipped in the axe-playwright-python package from PyPI) finds no
+    violation on the page as it stands."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()

@@ -108,7 +108,8 @@ def test_a_commune_self_assesses_and_the_province_adjusts_and_approves(
 
     page = _context(browser, live_server, viewport={"width": 1366, "height": 900}).new_page()
     log_in(page, "th_coordinator")
-    page.get_by_role("link", name="Xã lành mạnh").click()
+    page.locator("#lm-nav").get_by_role("button", name="Chỉ đạo").click()
+    page.locator("#lm-nav").get_by_role("link", name="Xã, phường lành mạnh").click()
     page.get_by_label("Trạng thái").select_option(label="Đã gửi, chờ thẩm định")
     page.get_by_role("button", name="Lọc").click()
     row = page.locator("tr[data-unit='14755']")

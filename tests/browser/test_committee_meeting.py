@@ -34,7 +34,8 @@ def test_a_meeting_decision_becomes_a_task_in_my_tasks(committee, page, screensh
     w = committee
     page.set_viewport_size({"width": 1366, "height": 900})
     log_in(page, "th_coordinator")
-    page.get_by_role("link", name="Ban chỉ đạo").first.click()
+    page.locator("#lm-nav").get_by_role("button", name="Chỉ đạo").click()
+    page.locator("#lm-nav").get_by_role("link", name="Ban chỉ đạo").click()
     expect(page.get_by_role("heading", name="Ban chỉ đạo — Tỉnh Thanh Hóa")).to_be_visible()
     expect(page.get_by_role("cell", name="Nguyễn Văn Trưởng")).to_be_visible()
     page.get_by_role("link", name="Ghi nhận cuộc họp").click()

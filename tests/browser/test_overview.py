@@ -2,8 +2,6 @@
 desktop and on a phone; axe-core finds no violation on the overview and the dashboard."""
 
 import datetime
-import json
-from pathlib import Path
 
 import pytest
 from django.utils import timezone
@@ -13,12 +11,11 @@ from lanhmanh.indicators.models import Indicator
 from lanhmanh.inspections.services import hotspot_create
 from lanhmanh.plans.models import Plan, Target
 from lanhmanh.reporting.periods import month
+from tests.browser.conftest import assert_accessible
 from tests.browser.test_unit_tree import log_in
 from tests.reporting.helpers import make_form, report
 
 pytestmark = pytest.mark.browser
-
-AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 
 
 @pytest.fixture
@@ -91,17 +88,10 @@ def test_a_leaders_home_on_a_phone(phone, leader_data, screenshot):
     assert width <= 390
 
 
-def axe_violations(page) -> list:
-    page.evaluate(AXE.read_text())
-    found = page.evaluate("async () => (await axe.run(document)).violations")
-    return [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in found]
-
-
 def test_axe_finds_nothing_on_the_overview_and_the_dashboard(page, leader_data, live_server):
-    assert AXE.exists(), "npm ci installs axe-core (package.json)"
     log_in(page, "th_leader")
     page.goto("/overview/")
     expect(page.locator("#lm-map.leaflet-container")).to_be_visible()
-    assert axe_violations(page) == [], json.dumps(axe_violations(page), ensure_ascii=False)
+    assert_accessible(page)
     page.goto(f"/reporting/dashboard/?unit={leader_data.thanh_hoa.pk}")
-    assert axe_violations(page) == []
+    assert_accessible(page)

@@ -47,7 +47,7 @@ def shoot(page, name):
 def test_a_case_from_opening_to_referral_and_what_the_province_sees(setting, browser, live_server):
     w = setting
     worker_context, page = context_for(browser, live_server, "th_social")
-    page.get_by_role("link", name="Hỗ trợ").click()
+    page.locator("#lm-nav").get_by_role("link", name="Hỗ trợ").click()
     page.get_by_role("link", name="Mở ca").click()
     page.get_by_label("Xã, phường", exact=True).select_option(label=w.hac_thanh.full_name)
     page.get_by_label("Nhóm đối tượng", exact=True).select_option(label="Người bán dâm")
@@ -90,7 +90,7 @@ def test_a_case_from_opening_to_referral_and_what_the_province_sees(setting, bro
 
     # The coordinator of the province: counts only, '<5' for the one person, no case.
     coordinator_context, coordinator = context_for(browser, live_server, "th_coordinator")
-    coordinator.get_by_role("link", name="Hỗ trợ").click()
+    coordinator.locator("#lm-nav").get_by_role("link", name="Hỗ trợ").click()
     expect(coordinator.get_by_role("heading", name=re.compile("^Số liệu hỗ trợ"))).to_be_visible()
     opened = coordinator.get_by_test_id("counts").first
     expect(opened.get_by_role("row", name=re.compile("^Người bán dâm"))).to_contain_text("<5")

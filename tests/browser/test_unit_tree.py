@@ -34,8 +34,8 @@ def test_a_ward_before_the_reform_leads_to_the_ward_it_became(live_world, page, 
     log_in(page, "th_admin")
     screenshot(page, "tree-1-home")
 
-    page.get_by_role("button", name="Danh mục").click()
-    page.get_by_role("link", name="Đơn vị hành chính").click()
+    page.locator("#lm-nav").get_by_role("button", name="Danh mục").click()
+    page.locator("#lm-nav").get_by_role("link", name="Đơn vị hành chính").click()
     expect(page.get_by_role("heading", name="Đơn vị hành chính")).to_be_visible()
     page.get_by_role("link", name="Trước 01/07/2025").click()
     expect(page).to_have_url(re.compile(r"\?era=2004$"))
@@ -80,7 +80,7 @@ def test_an_outsider_sees_no_thanh_hoa_and_gets_404(live_world, page, screenshot
 
 def test_on_a_phone_the_menu_collapses_and_the_unit_page_fits(live_world, phone, screenshot):
     log_in(phone, "th_admin")
-    menu_link = phone.get_by_role("link", name="Đơn vị hành chính")
+    menu_link = phone.locator("#lm-nav").get_by_role("link", name="Đơn vị hành chính")
     toggler = phone.get_by_role("button", name="Mở menu")
     expect(toggler).to_be_visible()
     expect(menu_link).to_be_hidden()

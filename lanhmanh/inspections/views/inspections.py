@@ -48,7 +48,13 @@ def followup_list(request):
     return render(
         request,
         "inspections/followup_list.html",
-        {"page": page, "today": timezone.localdate(), "title": _("Kiểm tra lại quá hạn")},
+        {
+            "page": page,
+            "today": timezone.localdate(),
+            "title": _("Kiểm tra lại quá hạn"),
+            # A reader (the leader) sees what is overdue, without a button that would 403.
+            "can_write": may_write(request.user),
+        },
     )
 
 

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lanhmanh.core.audit import AuditAction, audited
@@ -11,11 +12,27 @@ from .. import selectors, services
 from ..forms_manage import TaskUpdateForm
 from . import coordinating_display, require_plans
 
+DUE_THIS_MONTH = "month"
+
 
 def my_tasks(request):
     """Tasks led by the agencies of the user's memberships, then those they coordinate."""
     require_plans(request.user)
     agencies = selectors.my_agencies(request.user)
+    if request.GET.get("due") == DUE_THIS_MONTH:
+        # The home page's to-do: exactly the open tasks led by the user's agencies due
+        # by the end of the month.
+        tasks = selectors.tasks_due_this_month(request.user, agencies, today=timezone.localdate())
+        return render(
+            request,
+            "plans/my_tasks.html",
+            {
+                "agencies": agencies,
+                "led": selectors.grouped_tasks(tasks) if agencies else [],
+                "due_this_month": True,
+                "title": _("Nhiệm vụ đến hạn trong tháng"),
+            },
+        )
     return render(
         request,
         "plans/my_tasks.html",

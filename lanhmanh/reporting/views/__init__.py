@@ -42,34 +42,40 @@ SUBMITTED = gettext_lazy("Đã gửi báo cáo lên cấp trên.")
 NOT_SAVED = gettext_lazy("Số liệu chưa được lưu: vui lòng sửa các ô được đánh dấu.")
 
 
+# ``?show=`` on 'my reports': the lists the home page's to-dos link to, exactly their rows.
+SHOW_DUE, SHOW_RETURNED = "due", "returned"
+
+
 def my_reports(request):
     require_read(request.user)
-    due = selectors.reports_due(request.user) + requests_due(
-        set(units_of(request.user, Module.REPORTING, WRITE))
-    )
-    units = {line["unit"].pk for line in due}
-    open_reports = (
-        selectors.submissions_visible_to(request.user)
-        .filter(unit__in=units, status__in=EDITABLE_STATUSES)
-        .exclude(pk__in=[line["submission"].pk for line in due if line["submission"]])
-        .order_by("deadline")[:20]
-    )
-    recent = (
-        selectors.submissions_visible_to(request.user)
-        .filter(unit__in=units)
-        .exclude(status__in=EDITABLE_STATUSES)
-        .order_by("-period_end", "unit__path")[:20]
-    )
-    return render(
-        request,
-        "reporting/my_reports.html",
-        {
-            "title": _("Báo cáo của tôi"),
-            "due": due,
-            "open_reports": list(open_reports),
-            "recent": list(recent),
-        },
-    )
+    show = request.GET.get("show", "")
+    if show == SHOW_DUE:
+        due = selectors.due_unsent(request.user)
+    elif show == SHOW_RETURNED:
+        due = []
+    else:
+        show = ""
+        due = selectors.reports_due(request.user) + requests_due(
+            set(units_of(request.user, Module.REPORTING, WRITE))
+        )
+    context = {"title": _("Báo cáo của tôi"), "due": due, "show": show}
+    if show == SHOW_RETURNED:
+        context["returned"] = list(selectors.returned_reports(request.user))
+    elif not show:
+        units = {line["unit"].pk for line in due}
+        context["open_reports"] = list(
+            selectors.submissions_visible_to(request.user)
+            .filter(unit__in=units, status__in=EDITABLE_STATUSES)
+            .exclude(pk__in=[line["submission"].pk for line in due if line["submission"]])
+            .order_by("deadline")[:20]
+        )
+        context["recent"] = list(
+            selectors.submissions_visible_to(request.user)
+            .filter(unit__in=units)
+            .exclude(status__in=EDITABLE_STATUSES)
+            .order_by("-period_end", "unit__path")[:20]
+        )
+    return render(request, "reporting/my_reports.html", context)
 
 
 @require_POST

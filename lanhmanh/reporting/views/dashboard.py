@@ -20,6 +20,7 @@ from lanhmanh.accounts.roles import Module
 from lanhmanh.accounts.scope import get_visible_or_404
 from lanhmanh.core.concurrency import posted_version
 from lanhmanh.geography.models import AdministrativeUnit, Level, Scheme
+from lanhmanh.geography.selectors import ancestors_for
 from lanhmanh.indicators.models import Indicator, Topic
 from lanhmanh.indicators.values import children_values, indicator_values
 from lanhmanh.plans.models import Target
@@ -82,7 +83,7 @@ def dashboard(request):
         {
             "title": _("Bảng số liệu"),
             "unit": unit,
-            "ancestors": list(unit.ancestors()),
+            "ancestors": ancestors_for(request.user, unit, Module.REPORTING),
             "period": period,
             "window": window,
             "period_form": period_form,
@@ -128,7 +129,7 @@ def unit_targets_page(request, pk):
         {
             "title": _("Chỉ tiêu của đơn vị"),
             "unit": unit,
-            "ancestors": list(unit.ancestors()),
+            "ancestors": ancestors_for(request.user, unit, Module.REPORTING),
             "plans": ordered,
             "on": on,
             "total": len(progress),

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,11 +12,9 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from lanhmanh.accounts.scope import REVIEW
-from lanhmanh.geography.models import Level
 
 from .. import selectors
 from ..forms import ReopenForm, ReturnForm, period_from_request
-from ..models import ReportForm
 from ..services import can_review, submission_approve, submission_reopen, submission_return
 from . import _page, _version
 from .common import home_unit, require_read, submission_or_404, unit_or_404
@@ -25,10 +22,7 @@ from .common import home_unit, require_read, submission_or_404, unit_or_404
 APPROVED = gettext_lazy("Đã duyệt báo cáo; số liệu đã được khóa.")
 RETURNED = gettext_lazy("Đã trả lại báo cáo cho đơn vị.")
 REOPENED = gettext_lazy("Đã mở lại báo cáo để đơn vị sửa.")
-LEVEL_ORDER = [Level.PROVINCE, Level.DISTRICT, Level.COMMUNE]
 ROW_ORDER = {"on_time": 0, "late": 0, "draft": 1, "returned": 1, "missing": 1, "approved": 3}
-# How many past periods the overdue list looks back, per form.
-OVERDUE_PERIODS = 3
 
 
 def _require_reviewer(user, submission) -> None:
@@ -103,21 +97,6 @@ def submission_reopen_view(request, pk):
     )
 
 
-def _ancestors(path: str) -> list[str]:
-    parts = path.strip("/").split("/")
-    return ["/".join(parts[: i + 1]) + "/" for i in range(len(parts))]
-
-
-def _forms_below(unit):
-    """Forms reported by the units below ``unit`` (and agencies' forms at the unit)."""
-    below = LEVEL_ORDER[LEVEL_ORDER.index(unit.level) + 1 :] if unit.level in LEVEL_ORDER else []
-    forms = ReportForm.objects.filter(active=True, current=True).select_related("sector")
-    forms = forms.filter(Q(owner__isnull=True) | Q(owner__path__in=_ancestors(unit.path)))
-    return [
-        f for f in forms if f.unit_level in below or (f.sector_id and f.unit_level == unit.level)
-    ]
-
-
 def _rows(result) -> list[dict]:
     """One row per expected unit, with its status for the table."""
     by_unit = {}
@@ -140,14 +119,24 @@ def _rows(result) -> list[dict]:
 
 
 def review_list(request):
-    """Completeness of every form reported from below the chosen unit, for a period."""
+    """Completeness of every form reported from below the chosen unit, for a period;
+    with ``?show=waiting``, every report waiting for the user's approval."""
     require_read(request.user)
+    if request.GET.get("show") == "waiting":
+        return render(
+            request,
+            "reporting/waiting_list.html",
+            {
+                "title": _("Báo cáo chờ duyệt"),
+                "submissions": selectors.waiting_approval(request.user),
+            },
+        )
     unit_pk = request.GET.get("unit")
     unit = unit_or_404(request.user, unit_pk) if unit_pk else home_unit(request.user, REVIEW)
     unit = unit or home_unit(request.user)
     if unit is None:
         return render(request, "reporting/review_list.html", {"title": _("Tiếp nhận báo cáo")})
-    forms = _forms_below(unit)
+    forms = selectors.forms_below(unit)
     chosen = next((f for f in forms if str(f.pk) == request.GET.get("form")), None)
     chosen = chosen or (forms[0] if forms else None)
     context = {"title": _("Tiếp nhận báo cáo"), "unit": unit, "forms": forms, "form": chosen}
@@ -200,36 +189,7 @@ def overdue_list(request):
     unit = unit_or_404(request.user, unit_pk) if unit_pk else home_unit(request.user, REVIEW)
     unit = unit or home_unit(request.user)
     today = timezone.localdate()
-    lines = []
-    for form in _forms_below(unit) if unit else []:
-        period = selectors.period_due(form)
-        for _i in range(OVERDUE_PERIODS):
-            if period is None:
-                break
-            deadline = form.deadline(period, form.unit_level)
-            if deadline < today:
-                result = selectors.completeness(form, unit, period, user=request.user)
-                for u in result.missing:
-                    lines.append(
-                        {
-                            "form": form,
-                            "period": period,
-                            "unit": u,
-                            "deadline": deadline,
-                            "submission": None,
-                        }
-                    )
-                for s in result.waiting:
-                    lines.append(
-                        {
-                            "form": form,
-                            "period": period,
-                            "unit": s.unit,
-                            "deadline": deadline,
-                            "submission": s,
-                        }
-                    )
-            period = period.previous()
+    lines = selectors.overdue_lines(request.user, unit, today=today)
     _overdue_labels(lines, today)
     return render(
         request,

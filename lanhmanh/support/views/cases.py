@@ -41,8 +41,10 @@ PAGE_FIELDS = [
 def case_list(request):
     access.require_read(request.user)
     status, group = request.GET.get("status", ""), request.GET.get("group", "")
+    follow_up = request.GET.get("follow_up", "")
     page = Paginator(
-        selectors.case_list(request.user, status=status, group=group), PAGE_SIZE
+        selectors.case_list(request.user, status=status, group=group, follow_up=follow_up),
+        PAGE_SIZE,
     ).get_page(request.GET.get("page"))
     access.cases_listed(request.user, page.object_list)
     return render(
@@ -52,6 +54,7 @@ def case_list(request):
             "page": page,
             "status": status,
             "group": group,
+            "follow_up": follow_up,
             "statuses": CaseStatus.choices,
             "groups": Group.choices,
             "can_write": access.may_write(request.user),
