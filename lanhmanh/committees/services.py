@@ -421,7 +421,7 @@ def _check_commendation(unit, values: dict) -> dict:
     """The values with the recipient fields of the other kinds cleared; or errors."""
     errors: dict = {}
     kind = values.get("recipient_kind")
-    field = RECIPIENT_FIELD.get(kind)
+    field = RECIPIENT_FIELD.get(kind) if kind else None
     for other in RECIPIENT_FIELD.values():
         if other != field:
             values[other] = None

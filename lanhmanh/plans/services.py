@@ -3,6 +3,7 @@ year, deriving a plan for a unit below, and recording the progress of tasks."""
 
 import datetime
 import re
+from collections.abc import Mapping
 from decimal import Decimal
 
 from django.conf import settings
@@ -268,7 +269,7 @@ def plan_update(
     return plan
 
 
-def _tell_new_leads(plan: Plan, leads_before: dict[int, int | None]) -> None:
+def _tell_new_leads(plan: Plan, leads_before: Mapping[int, int | None]) -> None:
     """The staff of an agency that now leads a task it did not lead before hear of it."""
     for task in Task.objects.filter(plan=plan, lead__isnull=False).select_related("lead"):
         if leads_before.get(task.pk) == task.lead_id:
