@@ -306,6 +306,10 @@ def month_end(today: datetime.date) -> datetime.date:
     return following - datetime.timedelta(days=1)
 
 
+# The 'my tasks' filter (?due=month) the home page's to-do links to.
+DUE_THIS_MONTH = "month"
+
+
 def tasks_due_this_month(user, agencies, *, today: datetime.date):
     """Open tasks led by ``agencies`` due by the end of this month (overdue ones too)."""
     return _task_rows(user).filter(

@@ -12,7 +12,7 @@ from lanhmanh.accounts.scope import can
 from lanhmanh.core.todos import Todo
 
 from . import selectors
-from .views_tasks import DUE_THIS_MONTH
+from .selectors import DUE_THIS_MONTH
 
 
 def todos(user, *, today: datetime.date) -> list[Todo]:

@@ -44,7 +44,7 @@ def rows_of(response) -> int:
         return context["page"].paginator.count
     if context.get("show") == "returned":
         return len(context["returned"])
-    for key in ("submissions", "lines", "due"):
+    for key in ("submissions", "lines", "due", "rows"):
         if key in context:
             return len(context[key])
     if "led" in context:

@@ -10,9 +10,8 @@ from lanhmanh.core.audit import AuditAction, audited
 
 from .. import selectors, services
 from ..forms_manage import TaskUpdateForm
+from ..selectors import DUE_THIS_MONTH
 from . import coordinating_display, require_plans
-
-DUE_THIS_MONTH = "month"
 
 
 def my_tasks(request):
