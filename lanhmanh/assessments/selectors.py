@@ -9,6 +9,7 @@ from django.utils import timezone
 from lanhmanh.accounts.roles import Module
 from lanhmanh.accounts.scope import REVIEW, WRITE, get_visible_or_404, scope_for, units_of
 from lanhmanh.geography.models import AdministrativeUnit, Level
+from lanhmanh.reporting.models import COUNTED_STATUSES, Submission
 
 from .models import Assessment, Framework, FrameworkKind, FrameworkVersion, Status
 
@@ -180,3 +181,14 @@ def version_of(framework: Framework, number: int | None) -> FrameworkVersion | N
     if number:
         return versions.filter(number=number).first()
     return versions.order_by("-number").first()
+
+
+def year_reports(user, unit, year: int):
+    """The commune's reports of the year, sent or approved, as evidence beside the
+    criteria; read through the reporting module's scope, so every one listed opens."""
+    return (
+        Submission.objects.visible_to(user, module=Module.REPORTING)
+        .filter(unit=unit, period_end__year=year, status__in=COUNTED_STATUSES)
+        .select_related("form")
+        .order_by("period_start", "form__name")
+    )

@@ -1,5 +1,5 @@
 from lanhmanh.accounts.roles import Module
-from lanhmanh.accounts.scope import can, memberships_of
+from lanhmanh.accounts.scope import WRITE, can, memberships_of
 
 
 def scope(request):
@@ -17,6 +17,7 @@ def scope(request):
         "can_read_support": can(user, Module.SUPPORT),
         "can_read_activities": can(user, Module.ACTIVITIES),
         "can_read_enforcement": can(user, Module.ENFORCEMENT),
+        "can_write_enforcement": can(user, Module.ENFORCEMENT, WRITE),
         "can_read_assessments": can(user, Module.ASSESSMENTS),
         "can_read_committee": can(user, Module.COMMITTEE),
     }

@@ -126,3 +126,25 @@ def test_a_threshold_change_of_a_version_in_use_makes_a_new_version(world, frame
     assert new.classes.get(code="type_1").min_points == 85
     type_1.refresh_from_db()
     assert type_1.min_points == 80
+
+
+def test_the_communes_reports_of_the_year_are_evidence_on_the_page(world, frame, client_for):
+    """Reports sent by the commune in the assessed year are listed and open; a report of
+    another commune is not."""
+    from lanhmanh.reporting.periods import month
+    from tests.reporting.helpers import make_form, report
+
+    a = frame.create()
+    form = make_form()
+    ours = report(
+        world.national, form, world.hac_thanh, month(frame.year, 1), {"awareness_activities": 2}
+    )
+    theirs = report(
+        world.national, form, world.quang_binh, month(frame.year, 1), {"awareness_activities": 2}
+    )
+    client = client_for(world.hac_thanh_officer)
+    html = client.get(reverse("assessments:assessment_detail", args=[a.pk])).content.decode()
+    assert reverse("reporting:submission_detail", args=[ours.pk]) in html
+    assert reverse("reporting:submission_detail", args=[theirs.pk]) not in html
+    opened = client.get(reverse("reporting:submission_detail", args=[ours.pk]))
+    assert opened.status_code == 200

@@ -130,6 +130,7 @@ def _context(request, assessment, **extra):
             pk=assessment.pk
         ),
         "documents": assessment.documents.all(),
+        "reports": selectors.year_reports(user, assessment.unit, assessment.year),
         "can_write": can(user, MODULE, WRITE, assessment.unit) and assessment.editable_by_commune,
         "is_reviewer": services.is_reviewer(user, assessment.unit)
         and assessment.status == Status.SUBMITTED,
