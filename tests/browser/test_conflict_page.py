@@ -30,8 +30,12 @@ def test_a_stale_edit_shows_both_versions(live_world, request, screenshot, devic
     row = tab.get_by_role("row", name=re.compile("quyết định"))
     expect(row).to_contain_text("99/QĐ-UBND")
     expect(row).to_contain_text("12/QĐ-UBND")
-    width = tab.evaluate("document.documentElement.scrollWidth")
-    assert width <= tab.viewport_size["width"]
     screenshot(tab, f"conflict-{device}")
+    width = tab.evaluate("document.documentElement.scrollWidth")
+    wide = tab.evaluate(
+        "[...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right"
+        " > innerWidth + 1).slice(0, 5).map(e => e.tagName + '.' + e.className)"
+    )
+    assert width <= tab.viewport_size["width"], wide
     live_world.th_team.refresh_from_db()
     assert live_world.th_team.decision_number == "12/QĐ-UBND"
