@@ -14,10 +14,14 @@ A module- or session-scoped fixture that commits rows of its own (like tests/pla
 """
 
 import copy
+import io
+from contextlib import contextmanager
 
 import pytest
 from django.conf import settings
+from django.core import serializers
 from django.db import connections, transaction
+from django.db.backends.base.creation import BaseDatabaseCreation
 from django.utils import translation
 
 from tests.world import build_world
@@ -78,6 +82,79 @@ def pytest_collection_modifyitems(items):
     items.sort(key=lambda item: (_transactional(item), _uses_world(item), position[id(item)]))
 
 
+class _CatalogueRestore:
+    """A faster stand-in for Django's ``deserialize_db_from_string``, which puts the rows
+    of the data migrations (sectors, indicators, frameworks, the violation catalogue…)
+    back after each transactional test empties the tables: Django saves them one by one,
+    two queries a row, about 0.7 s a test; here the JSON is read once per process and the
+    rows go back with one INSERT per model. Same rows, same keys, constraints checked at
+    the end; a row still there is left as it is (Django would save it again)."""
+
+    def __init__(self):
+        self._parsed: dict[int, list] = {}
+
+    def _batches(self, data: str, using: str):
+        key = hash(data)
+        if key not in self._parsed:
+            batches: list = []  # [(model, [objects], {m2m field: [(pk, [pks])]})]
+            for item in serializers.deserialize("json", io.StringIO(data), using=using):
+                obj = item.object
+                if not batches or batches[-1][0] is not type(obj):
+                    batches.append((type(obj), [], {}))
+                batches[-1][1].append(obj)
+                for name, pks in (item.m2m_data or {}).items():
+                    batches[-1][2].setdefault(name, []).append((obj.pk, pks))
+            self._parsed[key] = batches
+        return self._parsed[key]
+
+    def __call__(self, creation, data: str) -> None:
+        using = creation.connection.alias
+        batches = self._batches(data, using)
+        with transaction.atomic(using=using):
+            with creation.connection.constraint_checks_disabled():
+                for model, objects, m2m in batches:
+                    manager = model._base_manager.using(using)
+                    # Before the first flush the rows are still there: add what is missing.
+                    present = set(manager.values_list("pk", flat=True))
+                    if present:
+                        objects = [obj for obj in objects if obj.pk not in present]
+                        m2m = {
+                            n: [r for r in rows if r[0] not in present] for n, rows in m2m.items()
+                        }
+                    manager.bulk_create(objects, batch_size=500)
+                    for name, rows in m2m.items():
+                        field = model._meta.get_field(name)
+                        through = field.remote_field.through
+                        source = field.m2m_field_name() + "_id"
+                        target = field.m2m_reverse_field_name() + "_id"
+                        through._base_manager.using(using).bulk_create(
+                            [
+                                through(**{source: pk, target: other})
+                                for pk, others in rows
+                                for other in others
+                            ],
+                            batch_size=500,
+                        )
+            creation.connection.check_constraints(
+                table_names={model._meta.db_table for model, _, _ in batches}
+            )
+
+
+_restore = _CatalogueRestore()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _fast_serialized_rollback():
+    original = BaseDatabaseCreation.deserialize_db_from_string
+
+    def deserialize_db_from_string(creation, data):
+        _restore(creation, data)
+
+    BaseDatabaseCreation.deserialize_db_from_string = deserialize_db_from_string
+    yield
+    BaseDatabaseCreation.deserialize_db_from_string = original
+
+
 @pytest.fixture(scope="session")
 def _world_session(django_db_setup, django_db_blocker):
     """Rolls the shared world back before the test databases are dropped."""
@@ -95,6 +172,30 @@ def _shared_world_state(request, django_db_blocker):
             shared.open(django_db_blocker)
     else:
         _shared.close(django_db_blocker)
+
+
+@contextmanager
+def kept_for_the_module(blocker):
+    """For a module-scoped fixture whose rows, built once on top of the shared world, serve
+    every test of its module (the demo, which takes seconds to build): opens the world if
+    it is not open, then a savepoint rolled back when the module's last test is done. Each
+    test still runs in its own savepoint inside it. Every test asking for such a fixture
+    must use the world (``world`` among its arguments): tests are ordered by that."""
+    with blocker.unblock():
+        if _shared.world is None:
+            _shared.open(blocker)
+        atomics = []
+        for alias in connections:
+            atomic = transaction.atomic(using=alias)
+            atomic.__enter__()
+            atomics.append((alias, atomic))
+    try:
+        yield _shared.world
+    finally:
+        with blocker.unblock():
+            for alias, atomic in reversed(atomics):
+                transaction.set_rollback(True, using=alias)
+                atomic.__exit__(None, None, None)
 
 
 @pytest.fixture

@@ -49,6 +49,14 @@ def fits(page, name, screenshot):
     assert overflow <= 0, f"{name}: {overflow}px beyond the screen"
 
 
+def switch_to(page, username):
+    """Sign in as someone else: once the page's own requests (the bell) are answered, so
+    that no late answer brings the first user's session cookie back."""
+    page.wait_for_load_state("networkidle")
+    page.context.clear_cookies()
+    log_in(page, username)
+
+
 def test_the_tables_fit_a_phone(registered, phone, screenshot):
     w = registered
     log_in(phone, "hac_thanh_officer")
@@ -57,16 +65,14 @@ def test_the_tables_fit_a_phone(registered, phone, screenshot):
     phone.goto(reverse("reporting:my_reports"))
     fits(phone, "my-reports", screenshot)
 
-    phone.context.clear_cookies()
-    log_in(phone, "th_coordinator")
+    switch_to(phone, "th_coordinator")
     phone.goto(w.target.plan.get_absolute_url())
     expect(phone.get_by_text("Tổ chức ít nhất 4 buổi tuyên truyền")).to_be_visible()
     fits(phone, "plan-targets", screenshot)
     phone.goto(f"{reverse('reporting:review_list')}?form={w.form.pk}&period={w.period.key}")
     fits(phone, "review-list", screenshot)
 
-    phone.context.clear_cookies()
-    log_in(phone, "th_inspector")
+    switch_to(phone, "th_inspector")
     phone.goto(reverse("inspections:establishment_list"))
     expect(phone.get_by_text("Karaoke Hoàng Gia Thành Phố Thanh Hóa số 0")).to_be_visible()
     fits(phone, "establishments", screenshot)

@@ -3,11 +3,12 @@
 import datetime
 import io
 import re
+from types import SimpleNamespace
 
 import pytest
 from django.contrib.auth import authenticate
 from django.core.management import CommandError, call_command
-from django.test import RequestFactory
+from django.test import RequestFactory, override_settings
 
 from lanhmanh.accounts.models import Membership, User
 from lanhmanh.accounts.roles import Role
@@ -18,6 +19,7 @@ from lanhmanh.inspections.models import Establishment
 from lanhmanh.organizations.models import Agency, InspectionTeam, StandingAgency, TeamMember
 from lanhmanh.plans.models import Plan
 from lanhmanh.reporting.models import Submission
+from tests.conftest import kept_for_the_module
 
 DEMO_USERNAMES = {
     "demo_admin",
@@ -63,59 +65,11 @@ def test_it_refuses_to_run_when_debug_is_off(world, settings):
     assert not User.objects.filter(username__startswith="demo_").exists()
 
 
-def test_force_runs_it_when_debug_is_off(world, settings):
-    settings.DEBUG = False
-    run_demo("--force")
-    assert User.objects.filter(username=SUPERUSER, is_superuser=True).exists()
-
-
 def test_it_asks_for_the_units_first(db, debug):
     with pytest.raises(CommandError) as raised:
         run_demo()
     assert str(raised.value) == ERROR_NO_UNITS
     assert "python manage.py load_units" in ERROR_NO_UNITS
-
-
-def test_it_prints_one_account_per_role_and_the_address(world, debug):
-    output = run_demo()
-    passwords = printed_passwords(output)
-    assert set(passwords) == DEMO_USERNAMES
-    assert ADDRESS in output
-    for username, password in passwords.items():
-        assert can_log_in(username, password), username
-
-
-def test_every_role_has_a_demo_account_in_the_new_province_or_a_commune(world, debug):
-    run_demo()
-    memberships = Membership.objects.filter(user__username__startswith="demo_")
-    assert {m.role for m in memberships} == set(Role.values)
-    officer = memberships.get(role=Role.DATA_OFFICER)
-    assert officer.unit == world.hac_thanh
-    assert officer.agency.unit == world.hac_thanh
-    assert all(m.unit == world.thanh_hoa for m in memberships.exclude(role=Role.DATA_OFFICER))
-
-
-def test_passwords_are_random_and_reset_on_each_run(world, debug):
-    first = printed_passwords(run_demo())
-    second = printed_passwords(run_demo())
-    assert all(first[u] != second[u] for u in DEMO_USERNAMES)
-    assert len(set(first.values())) == len(DEMO_USERNAMES)
-    assert not can_log_in("demo_coordinator", first["demo_coordinator"])
-    assert can_log_in("demo_coordinator", second["demo_coordinator"])
-
-
-def test_running_it_twice_adds_no_data(world, debug):
-    run_demo()
-
-    def counts():
-        return [
-            m.objects.count()
-            for m in (Agency, StandingAgency, InspectionTeam, TeamMember, User, Membership)
-        ]
-
-    before = counts()
-    run_demo()
-    assert counts() == before
 
 
 def test_standing_agencies_follow_the_reform(world, debug):
@@ -172,18 +126,6 @@ def test_a_team_that_exists_keeps_its_leader(world, debug):
     assert demo.team.members.count() == 2 + len(PROVINCE_TEAM) - 1
 
 
-def test_it_lifts_a_lockout_of_the_demo_accounts(world, debug):
-    from axes.models import AccessAttempt
-
-    run_demo()
-    AccessAttempt.objects.create(
-        username="demo_leader", ip_address="127.0.0.1", user_agent="x", failures_since_start=9
-    )
-    passwords = printed_passwords(run_demo())
-    assert not AccessAttempt.objects.filter(username="demo_leader").exists()
-    assert can_log_in("demo_leader", passwords["demo_leader"])
-
-
 def test_demo_accounts_see_only_their_scope(world, debug):
     demo_build()
     officer = User.objects.get(username="demo_data_officer")
@@ -196,12 +138,95 @@ def test_demo_accounts_see_only_their_scope(world, debug):
     assert world.bac_ninh not in AdministrativeUnit.objects.visible_to(coordinator)
 
 
-def test_it_fills_the_modules_and_links_this_years_plan(world, debug, client_for):
-    output = run_demo()
+def _counts():
+    return [
+        m.objects.count()
+        for m in (
+            Agency,
+            StandingAgency,
+            InspectionTeam,
+            TeamMember,
+            User,
+            Membership,
+            Plan,
+            Submission,
+            Establishment,
+        )
+    ]
+
+
+@pytest.fixture(scope="module")
+def twice(django_db_blocker, _world_session):
+    """The whole command run twice on the test world, once for the module (a run takes
+    seconds): first with ``--force`` while DEBUG is off, then, after demo_leader has been
+    locked out by failed logins, a plain run. What each run printed and the row counts
+    after each are kept for the tests below."""
+    from axes.models import AccessAttempt
+
+    with kept_for_the_module(django_db_blocker), django_db_blocker.unblock():
+        with override_settings(DEBUG=False):
+            first = run_demo("--force")
+        after_first = _counts()
+        AccessAttempt.objects.create(
+            username="demo_leader", ip_address="127.0.0.1", user_agent="x", failures_since_start=9
+        )
+        with override_settings(DEBUG=True):
+            second = run_demo()
+        yield SimpleNamespace(
+            first=first, second=second, after_first=after_first, after_second=_counts()
+        )
+
+
+def test_force_runs_it_when_debug_is_off(world, twice):
+    assert User.objects.filter(username=SUPERUSER, is_superuser=True).exists()
+    assert printed_passwords(twice.first).keys() == DEMO_USERNAMES
+
+
+def test_it_prints_one_account_per_role_and_the_address(world, twice):
+    passwords = printed_passwords(twice.second)
+    assert set(passwords) == DEMO_USERNAMES
+    assert ADDRESS in twice.second
+    for username, password in passwords.items():
+        assert can_log_in(username, password), username
+
+
+def test_every_role_has_a_demo_account_in_the_new_province_or_a_commune(world, twice):
+    memberships = Membership.objects.filter(user__username__startswith="demo_")
+    assert {m.role for m in memberships} == set(Role.values)
+    officer = memberships.get(role=Role.DATA_OFFICER)
+    assert officer.unit == world.hac_thanh
+    assert officer.agency.unit == world.hac_thanh
+    assert all(m.unit == world.thanh_hoa for m in memberships.exclude(role=Role.DATA_OFFICER))
+
+
+def test_passwords_are_random_and_reset_on_each_run(world, twice):
+    first = printed_passwords(twice.first)
+    second = printed_passwords(twice.second)
+    assert all(first[u] != second[u] for u in DEMO_USERNAMES)
+    assert len(set(first.values())) == len(DEMO_USERNAMES)
+    assert not can_log_in("demo_coordinator", first["demo_coordinator"])
+    assert can_log_in("demo_coordinator", second["demo_coordinator"])
+
+
+def test_running_it_twice_adds_no_data(world, twice):
+    assert twice.after_second == twice.after_first
+    assert "Báo cáo định kỳ: 0 báo cáo mới; cơ sở kinh doanh: 0 mới, 0 lượt kiểm tra" in (
+        twice.second
+    )
+
+
+def test_it_lifts_a_lockout_of_the_demo_accounts(world, twice):
+    from axes.models import AccessAttempt
+
+    assert not AccessAttempt.objects.filter(username="demo_leader").exists()
+    assert can_log_in("demo_leader", printed_passwords(twice.second)["demo_leader"])
+
+
+def test_it_fills_the_modules_and_links_this_years_plan(world, twice, client_for):
     plan = Plan.objects.get(unit=world.thanh_hoa, title__startswith="Kế hoạch thực hiện")
-    assert f"{ADDRESS}{plan.get_absolute_url()}" in output
-    assert re.search(r"Báo cáo định kỳ: [1-9]\d* báo cáo mới", output)
-    assert re.search(r"cơ sở kinh doanh: [1-9]\d* mới, [1-9]\d* lượt kiểm tra", output)
+    assert f"{ADDRESS}{plan.get_absolute_url()}" in twice.first
+    assert re.search(r"Báo cáo định kỳ: [1-9]\d* báo cáo mới", twice.first)
+    assert re.search(r"cơ sở kinh doanh: [1-9]\d* mới, [1-9]\d* lượt kiểm tra", twice.first)
     assert Submission.objects.filter(unit__path__startswith=world.thanh_hoa.path).exists()
     assert Establishment.objects.filter(unit__path__startswith=world.thanh_hoa.path).exists()
 
@@ -214,15 +239,3 @@ def test_it_fills_the_modules_and_links_this_years_plan(world, debug, client_for
     assert len(statuses) == plan.targets.count()
     # Every target is linked and has figures: the register, tips and reports are there.
     assert "no_data" not in statuses and "unlinked" not in statuses
-
-
-def test_running_it_twice_adds_no_modules_content(world, debug):
-    run_demo()
-    counts = (Plan.objects.count(), Submission.objects.count(), Establishment.objects.count())
-    output = run_demo()
-    assert (
-        Plan.objects.count(),
-        Submission.objects.count(),
-        Establishment.objects.count(),
-    ) == counts
-    assert "Báo cáo định kỳ: 0 báo cáo mới; cơ sở kinh doanh: 0 mới, 0 lượt kiểm tra" in output

@@ -13,14 +13,17 @@ from urllib.parse import urlencode, urljoin, urlsplit
 
 import pytest
 from django.conf import settings
-from django.test import Client
+from django.test import Client, override_settings
 from django.urls import Resolver404, resolve, reverse
 from django.utils import timezone
 
 from lanhmanh.accounts.models import User
-from lanhmanh.core.demo import demo_build, demo_content_build
+from lanhmanh.core.demo import ACCOUNTS, SUPERUSER, demo_build, demo_content_build
+from tests.conftest import kept_for_the_module
 
 PER_ROUTE = 2
+# One test per demo account, so that the accounts' crawls share out across the workers.
+DEMO_ACCOUNTS = [SUPERUSER, *(username for username, *_ in ACCOUNTS)]
 DEAD = {403, 404, 500}
 # Routes never followed: leaving the session, or Django's admin (superusers only).
 SKIPPED = {"logout", "login", "set_language"}
@@ -126,20 +129,19 @@ def crawl(client: Client) -> list[str]:
     return dead
 
 
-@pytest.fixture
-def demo(world, settings):
-    settings.DEBUG = True
-    built = demo_build(make_password=lambda: "Mat-khau-demo-2026!")
-    demo_content_build(built, today=timezone.localdate())
-    return built
+@pytest.fixture(scope="module")
+def demo(django_db_blocker, _world_session):
+    """The demo, built once for the module on the test world (it takes seconds)."""
+    with kept_for_the_module(django_db_blocker), django_db_blocker.unblock():
+        with override_settings(DEBUG=True):
+            built = demo_build(make_password=lambda: "Mat-khau-demo-2026!")
+            demo_content_build(built, today=timezone.localdate())
+        yield built
 
 
-def test_no_demo_role_meets_a_dead_end(demo, client):
-    dead = {}
-    for account in demo.accounts:
-        client.force_login(User.objects.get(username=account.username))
-        found = crawl(client)
-        if found:
-            dead[account.username] = found
-        client.logout()
-    assert dead == {}, "\n".join(f"{who}: {line}" for who, lines in dead.items() for line in lines)
+@pytest.mark.parametrize("username", DEMO_ACCOUNTS)
+def test_no_demo_role_meets_a_dead_end(world, demo, client, username):
+    assert username in {account.username for account in demo.accounts}
+    client.force_login(User.objects.get(username=username))
+    dead = crawl(client)
+    assert dead == [], "\n".join(dead)
