@@ -59,11 +59,18 @@ def _actor_and_request(request_or_user):
     return request_or_user, None
 
 
-def unit_path_of(obj, actor=None) -> str:
+# An object's own fields that unit_path_of reads (an account: its memberships instead).
+_LINKS = ("unit", "establishment", "team", "plan", "submission")
+UNIT_FIELDS = frozenset(("path", *_LINKS))
+
+
+def unit_path_of(obj, actor=None, *, just_created=False) -> str:
     """The path of the unit an object belongs to (itself, its unit, its establishment's,
-    team's or plan's unit; an account's first unit), else the actor's first unit."""
+    team's or plan's unit; an account's first unit), else the actor's first unit.
+    ``just_created``: the object was inserted just now, so an account has no memberships
+    yet and they are not looked up."""
     candidates = [obj]
-    for name in ("unit", "establishment", "team", "plan", "submission"):
+    for name in _LINKS:
         candidates.append(getattr(obj, name, None) if obj is not None else None)
     for candidate in candidates:
         if candidate is None:
@@ -78,7 +85,7 @@ def unit_path_of(obj, actor=None) -> str:
     from lanhmanh.accounts.scope import units_of
 
     # An account (the object, or the actor): the first unit it works in.
-    for person in (obj, actor):
+    for person in (actor,) if just_created else (obj, actor):
         if person is not None and hasattr(person, "get_username") and person.pk:
             paths = [unit.path for unit in units_of(person)]
             if paths:
