@@ -14,6 +14,7 @@ A module- or session-scoped fixture that commits rows of its own (like tests/pla
 """
 
 import copy
+import inspect
 import io
 from contextlib import contextmanager
 
@@ -29,34 +30,84 @@ from tests.world import build_world
 
 class SharedWorld:
     """The world inside an outer transaction on every database, opened and rolled back
-    between tests."""
+    between tests, and above it a stack of kept fixtures' rows, each in its savepoint."""
 
     def __init__(self):
         self.world = None
         self._atomics = []
+        # [(key, atomics, value)]: the kept fixtures built on the world, lowest first.
+        self.kept: list[tuple[str, list, object]] = []
 
     def open(self, blocker):
         with blocker.unblock():
-            for alias in connections:
-                atomic = transaction.atomic(using=alias)
-                atomic.__enter__()
-                self._atomics.append((alias, atomic))
+            self._atomics = _atomics_enter()
             self.world = build_world()
 
     def close(self, blocker) -> bool:
-        """Roll the world back; False when a test's own transaction is still open inside
-        it (the world then stays)."""
+        """Roll the kept rows and the world back; False when a test's own transaction is
+        still open inside them (they then stay)."""
         if self.world is None:
             return True
-        if any(len(connections[alias].atomic_blocks) > 1 for alias, _ in self._atomics):
+        depth = 1 + len(self.kept)
+        if any(len(connections[alias].atomic_blocks) > depth for alias, _ in self._atomics):
             return False
-        with blocker.unblock():
-            while self._atomics:
-                alias, atomic = self._atomics.pop()
-                transaction.set_rollback(True, using=alias)
-                atomic.__exit__(None, None, None)
+        self.kept_sync([], blocker)
+        _atomics_exit(self._atomics, blocker)
         self.world = None
         return True
+
+    def kept_sync(self, needed: list[str], blocker) -> None:
+        """Make the stack of kept fixtures ``needed`` (dependencies first): keep what it
+        shares at the bottom, roll back the rest, build what is missing."""
+        same = 0
+        while same < min(len(self.kept), len(needed)) and self.kept[same][0] == needed[same]:
+            same += 1
+        while len(self.kept) > same:
+            _key, atomics, _value = self.kept.pop()
+            _atomics_exit(atomics, blocker)
+        values = {key: value for key, _atomics, value in self.kept}
+        for key in needed[same:]:
+            build, deps = _KEPT[key]
+            atomics = _atomics_enter(blocker)
+            try:
+                with blocker.unblock():
+                    value = build(
+                        copy.deepcopy(self.world), *(copy.deepcopy(values[d]) for d in deps)
+                    )
+            except BaseException:
+                _atomics_exit(atomics, blocker)
+                raise
+            self.kept.append((key, atomics, value))
+            values[key] = value
+
+    def kept_value(self, key: str):
+        for k, _atomics, value in self.kept:
+            if k == key:
+                return value
+        raise RuntimeError(f"{key} is not built: the test began its transaction first")
+
+
+def _atomics_enter(blocker=None) -> list:
+    atomics = []
+    with blocker.unblock() if blocker else _nothing():
+        for alias in connections:
+            atomic = transaction.atomic(using=alias)
+            atomic.__enter__()
+            atomics.append((alias, atomic))
+    return atomics
+
+
+def _atomics_exit(atomics: list, blocker) -> None:
+    with blocker.unblock():
+        while atomics:
+            alias, atomic = atomics.pop()
+            transaction.set_rollback(True, using=alias)
+            atomic.__exit__(None, None, None)
+
+
+@contextmanager
+def _nothing():
+    yield
 
 
 _shared = SharedWorld()
@@ -74,12 +125,84 @@ def _uses_world(item) -> bool:
     return "world" in getattr(item, "fixturenames", ()) and not _transactional(item)
 
 
+# The kept fixtures (``kept``): key → (builder, keys of the kept fixtures it builds on).
+_KEPT: dict[str, tuple] = {}
+
+
+def _kept_needed(item) -> list[str]:
+    """The keys of the kept fixtures a test asks for, directly or not, dependencies first."""
+    defs = getattr(getattr(item, "_fixtureinfo", None), "name2fixturedefs", {})
+    keys = {d[-1].func._kept_key for d in defs.values() if d and hasattr(d[-1].func, "_kept_key")}
+    ordered: list[str] = []
+
+    def add(key):
+        if key not in ordered:
+            for dep in _KEPT[key][1]:
+                add(dep)
+            ordered.append(key)
+
+    for key in sorted(keys):
+        add(key)
+    return ordered
+
+
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
     # After pytest-django's order (database tests first, transactional ones last): the
-    # tests without the world first, then those with it, each group in collection order.
+    # tests without the world first, then those with it, each group in collection order;
+    # in a module, the world's tests grouped by the kept fixtures they ask for, so that
+    # each is built once for the group.
+    for item in items:
+        if _uses_world(item):
+            _kept_resolve(item)
     position = {id(item): i for i, item in enumerate(items)}
-    items.sort(key=lambda item: (_transactional(item), _uses_world(item), position[id(item)]))
+    module_at: dict = {}
+    for item in items:
+        module_at.setdefault(item.nodeid.split("::")[0], position[id(item)])
+    items.sort(
+        key=lambda item: (
+            _transactional(item),
+            _uses_world(item),
+            module_at[item.nodeid.split("::")[0]],
+            _kept_needed(item) if _uses_world(item) else [],
+            position[id(item)],
+        )
+    )
+
+
+def kept(*deps: str):
+    """Makes ``def name(world, *deps)`` a fixture whose rows are built once for the tests
+    that ask for it in a row (they are ordered so) instead of once per test: built on the
+    shared world in a savepoint of its own, kept while consecutive tests ask for it, rolled
+    back when one does not. ``deps`` name other kept fixtures it builds on. Each test gets
+    a copy of the value (``copy.deepcopy``), as with ``world``; its own changes are rolled
+    back with its transaction as always. For records that take a while to make and that
+    many tests read (the access grids, the demo)."""
+
+    def decorate(build):
+        name = build.__name__
+        key = f"{build.__module__}.{name}"
+
+        def fixture(world, request, **_deps):
+            return copy.deepcopy(_shared.kept_value(key))
+
+        parameters = [
+            inspect.Parameter(n, inspect.Parameter.POSITIONAL_OR_KEYWORD)
+            for n in ("world", "request", *deps)
+        ]
+        fixture.__signature__ = inspect.Signature(parameters)
+        fixture.__name__ = name
+        fixture.__doc__ = build.__doc__
+        fixture._kept_key = key
+        fixture._kept_deps = deps
+        _KEPT_PENDING[key] = (build, deps)
+        return pytest.fixture(name=name)(fixture)
+
+    return decorate
+
+
+# Dependencies are named as fixtures; they become keys when a test first needs them.
+_KEPT_PENDING: dict[str, tuple] = {}
 
 
 class _CatalogueRestore:
@@ -164,38 +287,39 @@ def _world_session(django_db_setup, django_db_blocker):
 
 @pytest.fixture(autouse=True)
 def _shared_world_state(request, django_db_blocker):
-    """Open the shared world for a test that uses it (before the test's own transaction
-    begins), roll it back before a test that must not see it."""
+    """Open the shared world and build the kept fixtures for a test that uses them
+    (before the test's own transaction begins), roll them back before a test that must
+    not see them."""
     if _uses_world(request.node):
         shared = request.getfixturevalue("_world_session")
         if shared.world is None and not any(c.in_atomic_block for c in connections.all()):
             shared.open(django_db_blocker)
+        if shared.world is not None:
+            _kept_resolve(request.node)
+            shared.kept_sync(_kept_needed(request.node), django_db_blocker)
     else:
         _shared.close(django_db_blocker)
 
 
-@contextmanager
-def kept_for_the_module(blocker):
-    """For a module-scoped fixture whose rows, built once on top of the shared world, serve
-    every test of its module (the demo, which takes seconds to build): opens the world if
-    it is not open, then a savepoint rolled back when the module's last test is done. Each
-    test still runs in its own savepoint inside it. Every test asking for such a fixture
-    must use the world (``world`` among its arguments): tests are ordered by that."""
-    with blocker.unblock():
-        if _shared.world is None:
-            _shared.open(blocker)
-        atomics = []
-        for alias in connections:
-            atomic = transaction.atomic(using=alias)
-            atomic.__enter__()
-            atomics.append((alias, atomic))
-    try:
-        yield _shared.world
-    finally:
-        with blocker.unblock():
-            for alias, atomic in reversed(atomics):
-                transaction.set_rollback(True, using=alias)
-                atomic.__exit__(None, None, None)
+@pytest.fixture(autouse=True)
+def _django_db_marker(request, _shared_world_state):
+    """pytest-django's own, which gives a test marked ``django_db`` its database, taken
+    over so that it runs after ``_shared_world_state``: a marked test that uses the world
+    then runs on the shared one, not on one built inside its transaction."""
+    if request.node.get_closest_marker("django_db"):
+        request.getfixturevalue("_django_db_helper")
+
+
+def _kept_resolve(item) -> None:
+    """Register the kept fixtures of a test with their dependencies as keys (a dependency
+    is named as a fixture, and a name means the fixture the test itself sees)."""
+    defs = item._fixtureinfo.name2fixturedefs
+    for fixturedefs in defs.values():
+        func = fixturedefs[-1].func
+        key = getattr(func, "_kept_key", None)
+        if key and key not in _KEPT:
+            build, deps = _KEPT_PENDING[key]
+            _KEPT[key] = (build, tuple(defs[d][-1].func._kept_key for d in deps))
 
 
 @pytest.fixture

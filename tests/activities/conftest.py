@@ -11,6 +11,7 @@ from PIL import Image
 
 from lanhmanh.activities import services
 from lanhmanh.activities.models import ActivityKind, AudienceGroup, Channel, MaterialKind
+from tests.conftest import kept
 
 DAY = datetime.date(2026, 3, 10)
 
@@ -27,7 +28,7 @@ def jpeg(name="anh.jpg", gps=True) -> SimpleUploadedFile:
     return SimpleUploadedFile(name, out.getvalue(), content_type="image/jpeg")
 
 
-@pytest.fixture
+@kept()
 def acts(world):
     a = SimpleNamespace()
     a.kinds = {k.code: k for k in ActivityKind.objects.all()}

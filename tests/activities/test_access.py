@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 from lanhmanh.activities import services
 from lanhmanh.activities.models import Activity, AttachmentKind
 from lanhmanh.plans.models import Plan
+from tests.conftest import kept
 
 from .conftest import jpeg
 
@@ -30,7 +31,7 @@ COVERED_ROUTES = {
 }
 
 
-@pytest.fixture
+@kept("acts")
 def objects(world, acts):
     attachment = services.attachment_add(
         activity=acts.meeting, by=world.th_coordinator, upload=jpeg(), kind=AttachmentKind.PHOTO

@@ -7,7 +7,6 @@ import datetime
 import io
 from types import SimpleNamespace
 
-import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
@@ -21,6 +20,7 @@ from lanhmanh.committees.models import (
     RecipientKind,
 )
 from lanhmanh.plans.models import Plan
+from tests.conftest import kept
 
 DAY = datetime.date(2026, 3, 10)
 
@@ -36,7 +36,7 @@ def jpeg(name="bien-ban.jpg") -> SimpleUploadedFile:
     return SimpleUploadedFile(name, out.getvalue(), content_type="image/jpeg")
 
 
-@pytest.fixture
+@kept()
 def board(world):
     b = SimpleNamespace()
     by = world.th_coordinator

@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from lanhmanh.committees import services
 from lanhmanh.committees.models import MeetingAttachment
+from tests.conftest import kept
 
 from .conftest import jpeg
 
@@ -40,7 +41,7 @@ COVERED_ROUTES = {
 }
 
 
-@pytest.fixture
+@kept("board")
 def objects(world, board):
     attachment = services.attachment_add(
         meeting=board.meeting, by=world.th_coordinator, upload=jpeg()

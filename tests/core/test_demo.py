@@ -19,7 +19,7 @@ from lanhmanh.inspections.models import Establishment
 from lanhmanh.organizations.models import Agency, InspectionTeam, StandingAgency, TeamMember
 from lanhmanh.plans.models import Plan
 from lanhmanh.reporting.models import Submission
-from tests.conftest import kept_for_the_module
+from tests.conftest import kept
 
 DEMO_USERNAMES = {
     "demo_admin",
@@ -155,26 +155,25 @@ def _counts():
     ]
 
 
-@pytest.fixture(scope="module")
-def twice(django_db_blocker, _world_session):
-    """The whole command run twice on the test world, once for the module (a run takes
-    seconds): first with ``--force`` while DEBUG is off, then, after demo_leader has been
-    locked out by failed logins, a plain run. What each run printed and the row counts
-    after each are kept for the tests below."""
+@kept()
+def twice(world):
+    """The whole command run twice on the test world, once for the tests below (a run
+    takes seconds): first with ``--force`` while DEBUG is off, then, after demo_leader has
+    been locked out by failed logins, a plain run. What each run printed and the row
+    counts after each are kept for the tests."""
     from axes.models import AccessAttempt
 
-    with kept_for_the_module(django_db_blocker), django_db_blocker.unblock():
-        with override_settings(DEBUG=False):
-            first = run_demo("--force")
-        after_first = _counts()
-        AccessAttempt.objects.create(
-            username="demo_leader", ip_address="127.0.0.1", user_agent="x", failures_since_start=9
-        )
-        with override_settings(DEBUG=True):
-            second = run_demo()
-        yield SimpleNamespace(
-            first=first, second=second, after_first=after_first, after_second=_counts()
-        )
+    with override_settings(DEBUG=False):
+        first = run_demo("--force")
+    after_first = _counts()
+    AccessAttempt.objects.create(
+        username="demo_leader", ip_address="127.0.0.1", user_agent="x", failures_since_start=9
+    )
+    with override_settings(DEBUG=True):
+        second = run_demo()
+    return SimpleNamespace(
+        first=first, second=second, after_first=after_first, after_second=_counts()
+    )
 
 
 def test_force_runs_it_when_debug_is_off(world, twice):

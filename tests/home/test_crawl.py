@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from lanhmanh.accounts.models import User
 from lanhmanh.core.demo import ACCOUNTS, SUPERUSER, demo_build, demo_content_build
-from tests.conftest import kept_for_the_module
+from tests.conftest import kept
 
 PER_ROUTE = 2
 # One test per demo account, so that the accounts' crawls share out across the workers.
@@ -129,14 +129,13 @@ def crawl(client: Client) -> list[str]:
     return dead
 
 
-@pytest.fixture(scope="module")
-def demo(django_db_blocker, _world_session):
-    """The demo, built once for the module on the test world (it takes seconds)."""
-    with kept_for_the_module(django_db_blocker), django_db_blocker.unblock():
-        with override_settings(DEBUG=True):
-            built = demo_build(make_password=lambda: "Mat-khau-demo-2026!")
-            demo_content_build(built, today=timezone.localdate())
-        yield built
+@kept()
+def demo(world):
+    """The demo, built once for the crawls on the test world (it takes seconds)."""
+    with override_settings(DEBUG=True):
+        built = demo_build(make_password=lambda: "Mat-khau-demo-2026!")
+        demo_content_build(built, today=timezone.localdate())
+    return built
 
 
 @pytest.mark.parametrize("username", DEMO_ACCOUNTS)

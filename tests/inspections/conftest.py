@@ -11,6 +11,7 @@ from django.utils import timezone
 from lanhmanh.inspections import services
 from lanhmanh.inspections.models import BusinessType, ViolationType
 from lanhmanh.organizations.models import TeamMember
+from tests.conftest import kept
 
 
 def at(day: datetime.date, hour: int = 9) -> datetime.datetime:
@@ -19,7 +20,7 @@ def at(day: datetime.date, hour: int = 9) -> datetime.datetime:
     return min(moment, timezone.now() - datetime.timedelta(minutes=1))
 
 
-@pytest.fixture
+@kept()
 def records(world):
     r = SimpleNamespace()
     types = {t.code: t for t in BusinessType.objects.all()}

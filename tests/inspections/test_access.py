@@ -11,11 +11,19 @@ from django.urls import reverse
 from lanhmanh.inspections import services
 from lanhmanh.inspections.importing import establishments_import_parse
 from lanhmanh.inspections.models import EstablishmentImport
+from tests.conftest import kept
+from tests.inspections.conftest import at
 from tests.inspections.test_import import sheet_rows, workbook
 
 
-@pytest.fixture
-def objects(world, records, record_inspection):
+@kept("records")
+def objects(world, records):
+    def record_inspection(establishment, day):
+        return services.inspection_record(
+            establishment=establishment, team=world.th_team, by=world.th_inspector,
+            started_at=at(day), members_present=records.members,
+        )  # fmt: skip
+
     inspection = record_inspection(records.sao_dem, datetime.date(2026, 1, 10))
     plan = services.inspection_plan_create(
         team=world.th_team,

@@ -10,12 +10,11 @@ provider."""
 import datetime
 from types import SimpleNamespace
 
-import pytest
-
 from lanhmanh.accounts.models import Membership, User
 from lanhmanh.accounts.roles import Role
 from lanhmanh.support import services
 from lanhmanh.support.models import ConsentMethod, ConsentPurpose, ServiceType
+from tests.conftest import kept
 from tests.world import PASSWORD
 
 OPENED = datetime.date(2026, 1, 5)
@@ -28,7 +27,7 @@ def user(username, *memberships):
     return u
 
 
-@pytest.fixture
+@kept()
 def sup(world):
     s = SimpleNamespace()
     s.social2 = user("th_social2", (Role.SOCIAL_WORKER, world.thanh_hoa, {}))

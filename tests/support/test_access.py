@@ -14,6 +14,7 @@ from django.urls import reverse
 
 from lanhmanh.support import services
 from lanhmanh.support.models import ConsentMethod, ConsentPurpose, Group
+from tests.conftest import kept
 
 from .conftest import OPENED, open_case
 
@@ -59,7 +60,7 @@ COVERED_ROUTES = {
 }
 
 
-@pytest.fixture
+@kept("sup")
 def objects(world, sup):
     victim = open_case(world, sup, mother="Mai", father="Hùng")
     victim = services.case_update(

@@ -13,6 +13,7 @@ from lanhmanh.accounts.models import Membership
 from lanhmanh.accounts.roles import Role
 from lanhmanh.tips import services
 from lanhmanh.tips.models import Category, Channel
+from tests.conftest import kept
 from tests.inspections.conftest import records  # noqa: F401 - shared fixture
 
 SENDER_IP = "203.0.113.77"
@@ -31,7 +32,7 @@ def photo(name="anh.jpg", gps=True, size=(40, 30)) -> SimpleUploadedFile:
     return SimpleUploadedFile(name, out.getvalue(), content_type="image/jpeg")
 
 
-@pytest.fixture
+@kept()
 def tips(world):
     t = SimpleNamespace()
 

@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from lanhmanh.accounts.models import Membership, User
 from lanhmanh.accounts.roles import Role
+from tests.conftest import kept
 from tests.tips.conftest import photo
 
 COVERED_ROUTES = {
@@ -43,7 +44,7 @@ WRITES = ["tip_triage", "tip_status", "tip_extend", "tip_ask", "tip_link", "tip_
 MODULE_PAGES = ["tip_list", "tip_create", "deadline_rules"]
 
 
-@pytest.fixture
+@kept("tips")
 def objects(world, tips):
     tip, _code = tips.submit(files=[photo()])
     bn_tip, _code = tips.submit(commune=world.luc_nam, source="other")
