@@ -1,9 +1,9 @@
 """No dead ends: every demo role, starting from its home page, follows every link and
 submits every GET form it is shown, and meets no 403, 404 or 500.
 
-The demo is built once; each route is visited at most ``PER_ROUTE`` times per role
-(with different arguments), so the crawl stays fast while reaching every page a role
-can reach by clicking."""
+The demo is built once; each page's route is visited at most ``PER_ROUTE`` times per
+role (with different arguments) and each download's once, so the crawl stays fast while
+reaching every page a role can reach by clicking."""
 
 from __future__ import annotations
 
@@ -115,6 +115,9 @@ def crawl(client: Client) -> list[str]:
             queue.append((urljoin(url, response["Location"]), url))
             continue
         if "text/html" not in response.get("Content-Type", ""):
+            # A download (a document, a workbook) has no link to follow: once is enough.
+            if route is not None:
+                visits[route] = PER_ROUTE
             continue
         page = Page()
         page.feed(response.content.decode())
