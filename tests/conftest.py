@@ -2,12 +2,14 @@
 
 The world is created inside an outer transaction that stays open while the tests that use
 it run; each test then runs in a savepoint (pytest-django's ``db``), rolled back at its
-end, exactly as Django's ``TestCase.setUpTestData``. Tests are ordered so that those
-without the world run first and those that use it run together; before a test that needs
-an empty database (no world, or a transactional one such as the browser tests) the outer
-transaction is rolled back, and it is opened again by the next test that asks for the
-world. Each test gets its own copy of the Python objects, so changing an attribute (or
-the scope cached on a user) does not leak into the next test.
+end, exactly as Django's ``TestCase.setUpTestData``. Records that many tests read can be
+built once on top of it for the tests that ask for them in a row (``kept``). Tests are
+ordered: those without the world first, then those with it, grouped by module and by the
+kept records they ask for, then the transactional ones (the browser tests). Before a test
+that needs an empty database the outer transaction is rolled back, and it is opened again
+by the next test that asks for the world. Each test gets its own copy of the Python
+objects, so changing an attribute (or the scope cached on a user) does not leak into the
+next test.
 
 A module- or session-scoped fixture that commits rows of its own (like tests/plans'
 ``real_map``) must serve tests that do not use the world: those run before the world opens.
@@ -148,8 +150,9 @@ def _kept_needed(item) -> list[str]:
 
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
-    # After pytest-django's order (database tests first, transactional ones last): the
-    # tests without the world first, then those with it, each group in collection order;
+    # After pytest-django's order (database tests first, transactional ones last: they
+    # leave the tables empty): the tests without the world first, then those with it,
+    # each group in collection order;
     # in a module, the world's tests grouped by the kept fixtures they ask for, so that
     # each is built once for the group.
     for item in items:
