@@ -29,6 +29,7 @@ from .common import (
     readable_unit,
     require_read,
     require_write,
+    save_form,
     show_errors,
     today,
     writable_unit,
@@ -93,14 +94,13 @@ def member_create(request, unit_pk):
     unit = writable_unit(request.user, unit_pk)
     form = _member_form(request, unit, initial={"joined_on": today()})
     back = reverse("committees:committee", kwargs={"unit_pk": unit.pk})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.member_create(unit=unit, by=request.user, **form.values())
-        except ValidationError as error:
-            show_errors(form, error)
-        else:
-            messages.success(request, _("Đã thêm thành viên ban chỉ đạo."))
-            return redirect(back)
+    if save_form(
+        request,
+        form,
+        lambda: services.member_create(unit=unit, by=request.user, **form.values()),
+        _("Đã thêm thành viên ban chỉ đạo."),
+    ):
+        return redirect(back)
     return form_page(
         request, form=form, title=_("Thêm thành viên ban chỉ đạo"), back=back, subtitle=unit
     )
@@ -114,19 +114,18 @@ def member_update(request, pk):
     initial["follows"] = list(member.follows.all())
     form = _member_form(request, member.unit, initial=initial, version=member.version)
     back = reverse("committees:committee", kwargs={"unit_pk": member.unit_id})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.member_update(
-                member=member,
-                by=request.user,
-                version=form.cleaned_data["version"],
-                **form.values(),
-            )
-        except ValidationError as error:
-            show_errors(form, error)
-        else:
-            messages.success(request, _("Đã lưu thay đổi."))
-            return redirect(back)
+    if save_form(
+        request,
+        form,
+        lambda: services.member_update(
+            member=member,
+            by=request.user,
+            version=form.cleaned_data["version"],
+            **form.values(),
+        ),
+        _("Đã lưu thay đổi."),
+    ):
+        return redirect(back)
     return form_page(request, form=form, title=_("Sửa thành viên"), back=back, subtitle=member)
 
 
@@ -136,14 +135,13 @@ def member_leave(request, pk):
     require_write(request.user, member.unit)
     form = LeaveForm(request.POST or None, version=member.version, initial={"left_on": today()})
     back = reverse("committees:committee", kwargs={"unit_pk": member.unit_id})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.member_leave(member=member, by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            show_errors(form, error)
-        else:
-            messages.success(request, _("Đã ghi nhận thành viên thôi tham gia."))
-            return redirect(back)
+    if save_form(
+        request,
+        form,
+        lambda: services.member_leave(member=member, by=request.user, **form.cleaned_data),
+        _("Đã ghi nhận thành viên thôi tham gia."),
+    ):
+        return redirect(back)
     return form_page(
         request, form=form, title=_("Thôi tham gia ban chỉ đạo"), back=back, subtitle=member
     )
@@ -181,15 +179,13 @@ def meeting_create(request, unit_pk):
         members=selectors.members_of(unit).filter(left_on__isnull=True),
         initial={"held_on": today()},
     )
-    if request.method == "POST" and form.is_valid():
-        values = form.values()
-        try:
-            meeting = services.meeting_create(unit=unit, by=request.user, **values)
-        except ValidationError as error:
-            show_errors(form, error)
-        else:
-            messages.success(request, _("Đã ghi nhận cuộc họp."))
-            return redirect(meeting)
+    if save_form(
+        request,
+        form,
+        lambda: services.meeting_create(unit=unit, by=request.user, **form.values()),
+        _("Đã ghi nhận cuộc họp."),
+    ):
+        return redirect(form.saved)
     return form_page(
         request,
         form=form,
@@ -232,17 +228,15 @@ def meeting_update(request, pk):
         version=meeting.version,
         editing=True,
     )
-    if request.method == "POST" and form.is_valid():
-        values = form.values()
-        try:
-            services.meeting_update(
-                meeting=meeting, by=request.user, version=form.cleaned_data["version"], **values
-            )
-        except ValidationError as error:
-            show_errors(form, error)
-        else:
-            messages.success(request, _("Đã lưu thay đổi."))
-            return redirect(meeting)
+    if save_form(
+        request,
+        form,
+        lambda: services.meeting_update(
+            meeting=meeting, by=request.user, version=form.cleaned_data["version"], **form.values()
+        ),
+        _("Đã lưu thay đổi."),
+    ):
+        return redirect(meeting)
     return form_page(
         request,
         form=form,
@@ -309,14 +303,13 @@ def decision_add(request, pk):
     meeting = selectors.meeting(request.user, pk)
     require_write(request.user, meeting.unit)
     form = DecisionForm(request.POST or None, agencies=selectors.agencies_at(meeting.unit))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.decision_add(meeting=meeting, by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            show_errors(form, error)
-        else:
-            messages.success(request, _("Đã thêm kết luận."))
-            return redirect(meeting)
+    if save_form(
+        request,
+        form,
+        lambda: services.decision_add(meeting=meeting, by=request.user, **form.cleaned_data),
+        _("Đã thêm kết luận."),
+    ):
+        return redirect(meeting)
     return form_page(
         request,
         form=form,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import render
 from django.utils import timezone
@@ -45,6 +46,21 @@ def show_errors(form, error: ValidationError) -> None:
         form.add_service_error(error)
     else:
         form.add_error(None, error)
+
+
+def save_form(request, form, save, message) -> bool:
+    """A valid POST saved through ``save()`` (the service call): the message shown, what
+    the service returned kept as ``form.saved``, True. Otherwise False, with the service's
+    refusal shown on the form."""
+    if request.method != "POST" or not form.is_valid():
+        return False
+    try:
+        form.saved = save()
+    except ValidationError as error:
+        show_errors(form, error)
+        return False
+    messages.success(request, message)
+    return True
 
 
 def form_page(request, *, form, title, back, subtitle="", multipart=False, status=None, notice=""):

@@ -4,7 +4,7 @@ unit's answers; commendations."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -23,7 +23,7 @@ from .common import (
     readable_unit,
     require_read,
     require_write,
-    show_errors,
+    save_form,
     today,
     writable_unit,
 )
@@ -61,14 +61,13 @@ def visit_create(request, unit_pk):
         members=selectors.members_of(unit).filter(left_on__isnull=True),
         initial={"visited_on": today()},
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            visit = services.visit_create(unit=unit, by=request.user, **form.values())
-        except ValidationError as error:
-            show_errors(form, error)
-        else:
-            messages.success(request, _("Đã ghi nhận đợt giám sát: thêm các kiến nghị bên dưới."))
-            return redirect(visit)
+    if save_form(
+        request,
+        form,
+        lambda: services.visit_create(unit=unit, by=request.user, **form.values()),
+        _("Đã ghi nhận đợt giám sát: thêm các kiến nghị bên dưới."),
+    ):
+        return redirect(form.saved)
     return form_page(
         request,
         form=form,
@@ -113,16 +112,15 @@ def visit_update(request, pk):
         initial=initial,
         version=visit.version,
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.visit_update(
-                visit=visit, by=request.user, version=form.cleaned_data["version"], **form.values()
-            )
-        except ValidationError as error:
-            show_errors(form, error)
-        else:
-            messages.success(request, _("Đã lưu thay đổi."))
-            return redirect(visit)
+    if save_form(
+        request,
+        form,
+        lambda: services.visit_update(
+            visit=visit, by=request.user, version=form.cleaned_data["version"], **form.values()
+        ),
+        _("Đã lưu thay đổi."),
+    ):
+        return redirect(visit)
     return form_page(
         request,
         form=form,
@@ -137,14 +135,13 @@ def recommendation_add(request, pk):
     visit = selectors.visit(request.user, pk)
     require_write(request.user, visit.unit)
     form = RecommendationForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.recommendation_add(visit=visit, by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            show_errors(form, error)
-        else:
-            messages.success(request, _("Đã thêm kiến nghị."))
-            return redirect(visit)
+    if save_form(
+        request,
+        form,
+        lambda: services.recommendation_add(visit=visit, by=request.user, **form.cleaned_data),
+        _("Đã thêm kiến nghị."),
+    ):
+        return redirect(visit)
     return form_page(
         request, form=form, title=_("Thêm kiến nghị"), back=visit.get_absolute_url(), subtitle=visit
     )
@@ -166,16 +163,15 @@ def recommendation_answer(request, pk):
         },
     )
     back = recommendation.visit.get_absolute_url()
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.recommendation_answer(
-                recommendation=recommendation, by=request.user, **form.cleaned_data
-            )
-        except ValidationError as error:
-            show_errors(form, error)
-        else:
-            messages.success(request, _("Đã gửi trả lời kiến nghị."))
-            return redirect(back)
+    if save_form(
+        request,
+        form,
+        lambda: services.recommendation_answer(
+            recommendation=recommendation, by=request.user, **form.cleaned_data
+        ),
+        _("Đã gửi trả lời kiến nghị."),
+    ):
+        return redirect(back)
     return form_page(
         request, form=form, title=_("Trả lời kiến nghị"), back=back, subtitle=recommendation
     )
@@ -243,14 +239,13 @@ def commendation_create(request, unit_pk):
     unit = writable_unit(request.user, unit_pk)
     form = _commendation_form(request, unit, initial={"review_year": today().year})
     back = reverse("committees:commendation_list")
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.commendation_create(unit=unit, by=request.user, **form.values())
-        except ValidationError as error:
-            show_errors(form, error)
-        else:
-            messages.success(request, _("Đã ghi nhận khen thưởng."))
-            return redirect(back)
+    if save_form(
+        request,
+        form,
+        lambda: services.commendation_create(unit=unit, by=request.user, **form.values()),
+        _("Đã ghi nhận khen thưởng."),
+    ):
+        return redirect(back)
     return form_page(request, form=form, title=_("Ghi nhận khen thưởng"), back=back, subtitle=unit)
 
 
@@ -263,19 +258,18 @@ def commendation_update(request, pk):
         request, commendation.unit, initial=initial, version=commendation.version
     )
     back = reverse("committees:commendation_list")
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.commendation_update(
-                commendation=commendation,
-                by=request.user,
-                version=form.cleaned_data["version"],
-                **form.values(),
-            )
-        except ValidationError as error:
-            show_errors(form, error)
-        else:
-            messages.success(request, _("Đã lưu thay đổi."))
-            return redirect(back)
+    if save_form(
+        request,
+        form,
+        lambda: services.commendation_update(
+            commendation=commendation,
+            by=request.user,
+            version=form.cleaned_data["version"],
+            **form.values(),
+        ),
+        _("Đã lưu thay đổi."),
+    ):
+        return redirect(back)
     return form_page(
         request, form=form, title=_("Sửa khen thưởng"), back=back, subtitle=commendation
     )
