@@ -17,6 +17,10 @@ from lanhmanh.assessments.models import Framework, FrameworkKind, Rule
 
 @pytest.fixture
 def frame(world):
+    return frame_build(world)
+
+
+def frame_build(world):
     f = SimpleNamespace()
     f.framework = Framework.objects.get(kind=FrameworkKind.PROSTITUTION, unit__isnull=True)
     f.version = f.framework.current()

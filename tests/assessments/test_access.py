@@ -9,14 +9,19 @@ from django.urls import reverse
 
 from lanhmanh.assessments import services
 from lanhmanh.assessments.models import Assessment
+from tests.assessments.conftest import frame_build
+from tests.conftest import kept
 
 pytestmark = pytest.mark.django_db
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
-@pytest.fixture
-def objects(world, frame):
+@kept()
+def objects(world):
+    """One of each record the routes open, built once for the tests of the grid: their
+    keys."""
+    frame = frame_build(world)
     a = frame.submit(frame.fill(frame.create()))
     document = services.document_add(
         assessment=a,
