@@ -329,8 +329,8 @@ def _kept_resolve(item) -> None:
 def world(db):
     """The world of tests/world.py: a copy of the shared one's objects, or one built
     inside the test's transaction when its transaction began before the shared world
-    could open (a fixture of the test's own that opens one first). Transactional tests build their own (see
-    tests/browser/conftest.py)."""
+    could open (a fixture of the test's own that opens one first). Transactional tests
+    build their own (see tests/browser/conftest.py)."""
     if _shared.world is None:
         return build_world()
     return copy.deepcopy(_shared.world)

@@ -93,15 +93,27 @@ def unit_path_of(obj, actor=None, *, just_created=False) -> str:
     return ""
 
 
-def audit(request_or_user, action: str, obj=None, **detail):
-    """Record one event; returns it (None if recording failed)."""
+def audit(request_or_user, action: str, obj=None, /, **detail):
+    """Record one event; returns it (None if recording failed). ``ip``, ``keep_ip`` and
+    ``actor_name`` among the keywords say how to record it; the rest is its detail."""
+    ip = detail.pop("ip", None)
+    keep_ip = detail.pop("keep_ip", False)
+    actor_name = detail.pop("actor_name", None)
+    return audit_record(
+        request_or_user, action, obj, detail, ip=ip, keep_ip=keep_ip, actor_name=actor_name
+    )
+
+
+def audit_record(
+    request_or_user, action: str, obj, detail: dict, *, ip=None, keep_ip=False, actor_name=None
+):
+    """``audit`` with the detail as a dict, for detail whose keys come from outside (a
+    page's query string): none of them can pass for how the event is recorded."""
     from lanhmanh.audit.models import AuditEvent
 
     actor, request = _actor_and_request(request_or_user)
     signed_in = actor is not None and getattr(actor, "is_authenticated", False)
-    ip = detail.pop("ip", None)
-    keep_ip = detail.pop("keep_ip", False)
-    name = detail.pop("actor_name", None) or (actor.get_username() if signed_in else "")
+    name = actor_name or (actor.get_username() if signed_in else "")
     if request is not None and ip is None:
         ip = request.META.get("REMOTE_ADDR")
     # Dates, decimals and anything else become text here: a value JSON cannot hold would
@@ -165,8 +177,9 @@ def audited(action: str):
                         status=response.status_code,
                     )
             elif request.method == "GET" and 200 <= response.status_code < 300:
+                # The query's keys are the user's: they go in as data, never as options.
                 detail = {k: v for k, v in request.GET.items() if k != "page"}
-                audit(request, action, _target(fetched, kwargs), **detail)
+                audit_record(request, action, _target(fetched, kwargs), detail)
             return response
 
         return wrapper

@@ -63,6 +63,27 @@ def test_an_export_is_recorded_with_its_filters(world, records, client_for):
     assert export.actor == world.th_inspector
 
 
+def test_a_query_cannot_pass_for_how_the_event_is_recorded(world, records, client_for):
+    """The query's keys are data: ``action`` does not break the page, ``ip`` and
+    ``actor_name`` do not change the address or the name the event records."""
+    client = client_for(world.th_inspector)
+    response = client.get(
+        reverse("inspections:establishment_export"),
+        {"action": "9999", "ip": "203.0.113.9", "actor_name": "ai_do_khac", "keep_ip": "1"},
+        REMOTE_ADDR="10.1.2.3",
+    )
+    assert response.status_code == 200
+    (export,) = events(AuditAction.EXPORT)
+    assert export.action == AuditAction.EXPORT
+    assert (export.ip, export.actor_name) == ("10.1.2.3", "th_inspector")
+    assert export.detail == {
+        "action": "9999",
+        "ip": "203.0.113.9",
+        "actor_name": "ai_do_khac",
+        "keep_ip": "1",
+    }
+
+
 # --- uploads ----------------------------------------------------------------------------
 
 
