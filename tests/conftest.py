@@ -18,7 +18,6 @@ A module- or session-scoped fixture that commits rows of its own (like tests/pla
 import copy
 import inspect
 import io
-from contextlib import contextmanager
 
 import pytest
 from django.conf import settings
@@ -41,8 +40,8 @@ class SharedWorld:
         self.kept: list[tuple[str, list, object]] = []
 
     def open(self, blocker):
+        self._atomics = _atomics_enter(blocker)
         with blocker.unblock():
-            self._atomics = _atomics_enter()
             self.world = build_world()
 
     def close(self, blocker) -> bool:
@@ -89,9 +88,9 @@ class SharedWorld:
         raise RuntimeError(f"{key} is not built: the test began its transaction first")
 
 
-def _atomics_enter(blocker=None) -> list:
+def _atomics_enter(blocker) -> list:
     atomics = []
-    with blocker.unblock() if blocker else _nothing():
+    with blocker.unblock():
         for alias in connections:
             atomic = transaction.atomic(using=alias)
             atomic.__enter__()
@@ -105,11 +104,6 @@ def _atomics_exit(atomics: list, blocker) -> None:
             alias, atomic = atomics.pop()
             transaction.set_rollback(True, using=alias)
             atomic.__exit__(None, None, None)
-
-
-@contextmanager
-def _nothing():
-    yield
 
 
 _shared = SharedWorld()
@@ -197,7 +191,6 @@ def kept(*deps: str):
         fixture.__name__ = name
         fixture.__doc__ = build.__doc__
         fixture._kept_key = key
-        fixture._kept_deps = deps
         _KEPT_PENDING[key] = (build, deps)
         return pytest.fixture(name=name)(fixture)
 
