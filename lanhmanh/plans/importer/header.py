@@ -69,9 +69,12 @@ _NATIONAL = re.compile(r"CỘNG\s+HÒA|CỘNG\s+HOÀ|Độc\s+lập|ĐỘC\s+L�
 _ISSUER_HEAD = re.compile(rf"^(?:{PEOPLES_COMMITTEE})\b\s*(?P<rest>.*)$")
 _LEVEL_AT_START = re.compile(rf"^(?P<lw>{LEVEL_WORD_PATTERN})\s+(?P<name>\S.*)$", re.IGNORECASE)
 _ISSUER_IN_BODY = re.compile(
-    rf"(?P<pre>\S+\s+)?(?:{PEOPLES_COMMITTEE})\s+(?P<lw>{LEVEL_WORD_PATTERN})\b",
-    re.IGNORECASE,
+    rf"(?:{PEOPLES_COMMITTEE})\s+(?P<lw>{LEVEL_WORD_PATTERN})\b", re.IGNORECASE
 )
+# The word before a committee named in the body, read apart from it: an optional
+# '\S+\s+' in front of the pattern retries every run of letters without a space from each
+# of its positions, minutes on a long one.
+_WORD_BEFORE = re.compile(r"(\S+)\s+$")
 _ISSUER_VERBS = re.compile(
     r"^\s*(?:xây\s+dựng|ban\s+hành|triển\s+khai|lập|đề\s+ra|yêu\s+cầu|chỉ\s+đạo|thông\s+báo|"
     r"hướng\s+dẫn|quyết\s+định|giao)\b",
@@ -316,7 +319,8 @@ def find_unit(
     if level_word is None:
         for source in (preamble, text):
             for m in _ISSUER_IN_BODY.finditer(source):
-                if (m.group("pre") or "").strip().lower() in {"của", "với", "cho", "và", "qua"}:
+                before = _WORD_BEFORE.search(source, max(0, m.start() - 12), m.start())
+                if before and before.group(1).lower() in {"của", "với", "cho", "và", "qua"}:
                     continue  # the committee of a basis or a partner, not the issuer
                 after = source[m.end() : m.end() + 80]
                 cand = _capitalised_words(after)

@@ -9,6 +9,7 @@ Identifiers (document numbers, dates, 'Đội 178', 'năm 2020') are never quant
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -234,14 +235,15 @@ def _identifier_before(before: str) -> bool:
 def _unit_after(clause: str, end: int, before: str, percent: bool) -> tuple[str, int]:
     if percent:
         return "percent", end
-    m = _PERCENT_WORDS.match(clause[end:])
+    after = _after(clause, end)
+    m = _PERCENT_WORDS.match(after)
     if m:
         return "percent", end + m.end()
-    m = _TIMES.match(clause[end:])
+    m = _TIMES.match(after)
     if m:
         period = m.group("p").lower()
         return _TIMES_UNIT[period], end + m.end()
-    if re.match(r"^\s*lần\b", clause[end:], re.IGNORECASE):
+    if re.match(r"^\s*lần\b", after, re.IGNORECASE):
         b = _TIMES_BEFORE.search(before)
         if b:
             return _TIMES_UNIT[b.group("p").lower()], end
@@ -253,7 +255,7 @@ _TIMES_UNIT = {"tháng": "times_per_month", "quý": "times_per_quarter", "năm":
 
 def _paren_also(clause: str, end: int, unit: str) -> tuple[dict, int]:
     """A figure in brackets just after the target: '90% số xã (573 xã)', '12 huyện (45%)'."""
-    m = _PAREN_ALSO.match(clause[end:])
+    m = _PAREN_ALSO.match(_after(clause, end))
     if not m:
         return {}, end
     value = parse_number(m.group("n"))
@@ -278,8 +280,55 @@ def _comparator_for(before: str, percent: bool, value: float | int | None) -> tu
     return ">=", 0, False
 
 
-def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
-    return any(s < ee and ss < e for ss, ee in spans)
+class _Taken:
+    """The spans of a clause already read as quantities, merged and in order, so that
+    whether a match overlaps one is a bisection rather than a walk over all of them (a
+    table's text can hold figures by the thousand in one clause)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for s, e in spans:
+            self.add(s, e)
+
+    def overlaps(self, s: int, e: int) -> bool:
+        i = bisect.bisect_right(self.ends, s)
+        return i < len(self.starts) and self.starts[i] < e
+
+    def add(self, s: int, e: int) -> None:
+        i = j = bisect.bisect_right(self.ends, s)
+        while j < len(self.starts) and self.starts[j] < e:
+            j += 1
+        if j > i:
+            s, e = min(s, self.starts[i]), max(e, self.ends[j - 1])
+        self.starts[i:j] = [s]
+        self.ends[i:j] = [e]
+
+
+# What the readers of a figure's surroundings look at: the blanks next to it and this many
+# characters beyond them (the longest comparator or identifier words, 'mỗi tháng … lần'
+# with its 30 characters), never the whole rest of the clause, which made a clause of
+# thousands of figures take minutes.
+_CONTEXT = 80
+
+
+def _before(clause: str, start: int) -> str:
+    """The text before the figure at ``start`` that matters to it. Cut short, it begins
+    with a NUL, which no pattern takes for the start of the clause or for a blank."""
+    i = start
+    while i > 0 and clause[i - 1].isspace():
+        i -= 1
+    if i <= _CONTEXT:
+        return clause[:start]
+    return "\0" + clause[i - _CONTEXT : start]
+
+
+def _after(clause: str, end: int) -> str:
+    """The text after a figure that matters to it (see ``_before``)."""
+    i = end
+    while i < len(clause) and clause[i].isspace():
+        i += 1
+    return clause[end : i + 2 * _CONTEXT]
 
 
 def _frequency_unit(months: int, times: int | float) -> tuple[str, int | float] | None:
@@ -349,17 +398,18 @@ def _word_or_number(word: str | None) -> int | None:
 def expressions_in(clause: str) -> list[Expression]:
     """The quantity expressions of one clause, in order."""
     found: list[Expression] = _frequencies(clause)
-    taken: list[tuple[int, int]] = [(f.start, f.end) for f in found]
+    taken = _Taken([(f.start, f.end) for f in found])
 
     for m in _BASELINE.finditer(clause):
         a, b = parse_number(m.group("a")), parse_number(m.group("b"))
-        if a is None or b is None or _identifier_before(clause[: m.start()]):
+        if a is None or b is None or _identifier_before(_before(clause, m.start())):
             continue
         percent = bool(m.group("ap") or m.group("bp"))
         if _year_like(a) and _year_like(b) and not percent:
             continue
-        down = m.group("dir").lower() != "lên" or _ends_with_phrase(clause[: m.start()], ("giảm",))
-        unit, end = _unit_after(clause, m.end(), clause[: m.start()], percent)
+        before = _before(clause, m.start())
+        down = m.group("dir").lower() != "lên" or _ends_with_phrase(before, ("giảm",))
+        unit, end = _unit_after(clause, m.end(), before, percent)
         found.append(
             Expression(
                 m.start(),
@@ -372,19 +422,19 @@ def expressions_in(clause: str) -> list[Expression]:
                 explicit=True,
             )
         )
-        taken.append((m.start(), end))
+        taken.add(m.start(), end)
 
     for m in _RANGE.finditer(clause):
-        if _overlaps(taken, m.start(), m.end()):
+        if taken.overlaps(m.start(), m.end()):
             continue
         a, b = parse_number(m.group("a")), parse_number(m.group("b"))
         if a is None or b is None or not a < b:
             continue
-        before = clause[: m.start()]
+        before = _before(clause, m.start())
         percent = bool(m.group("ap") or m.group("bp"))
         if _identifier_before(before) or (_year_like(a) and _year_like(b) and not percent):
             continue
-        if _TIME_UNIT_AFTER.match(clause[m.end() :]):
+        if _TIME_UNIT_AFTER.match(_after(clause, m.end())):
             continue
         unit, end = _unit_after(clause, m.end(), before, percent)
         also, end = _paren_also(clause, end, unit)
@@ -401,28 +451,28 @@ def expressions_in(clause: str) -> list[Expression]:
                 explicit=True,
             )
         )
-        taken.append((m.start(), end))
+        taken.add(m.start(), end)
 
     for m in _WORD.finditer(clause):
-        if _overlaps(taken, m.start(), m.end()):
+        if taken.overlaps(m.start(), m.end()):
             continue
         value = parse_word_number(m.group("w"))
         cmp_words = " ".join(m.group("cmp").lower().split())
         comp = "<=" if cmp_words in {"không quá", "tối đa"} else ">="
-        unit, end = _unit_after(clause, m.end(), clause[: m.start()], False)
+        unit, end = _unit_after(clause, m.end(), _before(clause, m.start()), False)
         found.append(
             Expression(m.start(), end, m.start("w"), comp, unit, value=value, explicit=True)
         )
-        taken.append((m.start(), end))
+        taken.add(m.start(), end)
 
     for m in _SINGLE.finditer(clause):
-        if _overlaps(taken, m.start(), m.end()):
+        if taken.overlaps(m.start(), m.end()):
             continue
         value = parse_number(m.group("a"))
         if value is None:
             continue
-        before = clause[: m.start()]
-        after = clause[m.end() :]
+        before = _before(clause, m.start())
+        after = _after(clause, m.end())
         percent = bool(m.group("ap"))
         if _identifier_before(before):
             continue
@@ -448,7 +498,7 @@ def expressions_in(clause: str) -> list[Expression]:
         expr.plain_count = unit == "count" and not explicit
         expr.count_blocked = bool(_NOT_FOR_COUNTS.search(before))
         found.append(expr)
-        taken.append((m.start(), end))
+        taken.add(m.start(), end)
 
     found.sort(key=lambda x: x.start)
     return found
@@ -456,7 +506,10 @@ def expressions_in(clause: str) -> list[Expression]:
 
 def is_list_comma(text: str, after_comma: int) -> bool:
     """Whether the comma before ``after_comma`` separates items of a list ('xã, phường')."""
-    nxt = text[after_comma:].lstrip().lower()
+    i = after_comma
+    while i < len(text) and text[i].isspace():
+        i += 1
+    nxt = text[i : i + 40].lower()  # the longest noun and the letter after it
     return any(
         nxt.startswith(noun) and (len(nxt) == len(noun) or not nxt[len(noun)].isalnum())
         for noun in _LIST_NOUNS

@@ -22,6 +22,7 @@ from .quantities import (
     qualifier_indexes,
 )
 from .structure import clauses
+from .text import first_after
 
 __all__ = ["STATEMENT_MAX", "sentence_spans", "statement_for", "statement_text"]
 
@@ -29,6 +30,10 @@ STATEMENT_MAX = 400
 _SENTENCE_END = re.compile(r"[.!?…]+(?=\s|$)")
 _STATEMENT_MARKER = re.compile(r"^(?:[-–+•*]|\d{1,2}[.)]|[a-zđ]\))\s+", re.IGNORECASE)
 _STATEMENT_CUT = re.compile(r"[,;]\s+")
+_DIGIT_RUN = re.compile(r"\d+")
+# More runs of digits than this and a text is no one target's statement, whatever its
+# dates, document numbers and second figures; the check spares reading every figure.
+_MAX_FIGURES = 24
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -36,8 +41,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     pos = 0
     for m in _SENTENCE_END.finditer(text):
-        rest = text[m.end() :].lstrip()
-        if rest and rest[0].isalnum() and not (rest[0].isupper() or rest[0].isdigit()):
+        rest = first_after(text, m.end())
+        if rest.isalnum() and not (rest.isupper() or rest.isdigit()):
             continue
         spans.append((pos, m.end()))
         pos = m.end()
@@ -53,7 +58,9 @@ def _cut(text: str, es: int, ee: int, cap: int) -> tuple[int, int, bool]:
     part is too long and the cut is between words."""
     if len(text) <= cap:
         return 0, len(text), False
-    marks = [m for m in _STATEMENT_CUT.finditer(text) if not is_list_comma(text, m.end())]
+    # marks further than ``cap`` from the figure could not bound a part that fits
+    lo, hi = max(0, es - cap - 100), min(len(text), ee + cap + 100)
+    marks = [m for m in _STATEMENT_CUT.finditer(text, lo, hi) if not is_list_comma(text, m.end())]
     lefts = [0] + [m.end() for m in marks if m.end() <= es]  # nearest last
     rights = [m.start() for m in marks if m.start() >= ee] + [len(text)]  # nearest first
     li, ri = len(lefts) - 1, 0
@@ -89,6 +96,8 @@ def statement_text(text: str) -> str:
 def _reads_as(text: str, expr: Expression | None) -> bool:
     """Whether ``text`` on its own, as a line of targets, reads as this one target and no
     other: one quantity with the same figures (or, for ``None``, one 'không để xảy ra')."""
+    if len(_DIGIT_RUN.findall(text)) > _MAX_FIGURES:
+        return False  # a run of figures, not one target with its dates and numbers
     found: list[Expression] = []
     zeros = 0
     for cs, ce in clauses(text):

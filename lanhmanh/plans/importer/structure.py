@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from .text import Line
+from .text import Line, first_after
 
 __all__ = [
     "HEADING_KINDS",
@@ -249,10 +249,9 @@ _CLAUSE_MARK = re.compile(r";|:(?=\s)|[.!?…]+(?=\s|$)")
 def _ends_sentence(text: str, m: re.Match[str]) -> bool:
     if m.group(0) in {";", ":"}:
         return True
-    rest = text[m.end() :].lstrip()
-    if not rest:
+    first = first_after(text, m.end())
+    if not first:
         return True
-    first = rest[0]
     return first.isupper() or first.isdigit() or not first.isalnum()
 
 

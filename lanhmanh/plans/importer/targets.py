@@ -9,6 +9,7 @@ several targets; the statement (:mod:`.statements`) is the sentence a reader nee
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -76,6 +77,16 @@ class _Context:
     in_assignments: bool
 
 
+# A plan sets tens of targets; past this many figures read as targets the text is a table
+# dump or a forged file, and reading on (a statement is worked out for each figure) would
+# hold the request for minutes. What was read is kept and the reader is told.
+MAX_TARGETS = 500
+
+
+class _Enough(Exception):
+    pass
+
+
 def find_targets(
     mapped: MappedText,
     root: Node,
@@ -89,6 +100,8 @@ def find_targets(
     agency names they address."""
     text = mapped.text
     targets: list[TargetFound] = []
+    keys: set[tuple] = set()
+    read = [0]  # figures read as targets, repeated ones included
     preamble = {id(n) for n in preamble_nodes(root)}
 
     def visit(node: Node, ctx: _Context) -> None:
@@ -109,11 +122,13 @@ def find_targets(
     def _scan(node: Node, ctx: _Context) -> None:
         title = node.title
         sentences = sentence_spans(title)
+        starts = [a for a, _b in sentences]
         for cs, ce in clauses(title):
             clause = title[cs:ce]
             exprs = [e for e in expressions_in(clause) if _accepted(e, ctx)]
             qualifiers = qualifier_indexes(clause, exprs)
-            sentence = next(((a, b) for a, b in sentences if a <= cs < b), (cs, ce))
+            at = bisect.bisect_right(starts, cs) - 1
+            sentence = sentences[at] if at >= 0 and cs < sentences[at][1] else (cs, ce)
             if not exprs:
                 # 'không để phát sinh …' commits to zero where targets or work are given
                 committed = ctx.in_targets or ctx.agency is not None or prose
@@ -155,6 +170,10 @@ def find_targets(
     def _add(
         node: Node, cs: int, s: int, e: int, ctx: _Context, expr: Expression, statement: str
     ) -> None:
+        # repeated figures count too: each has cost its statement
+        if read[0] >= MAX_TARGETS:
+            raise _Enough
+        read[0] += 1
         abs_s, abs_e = node.start + cs + s, node.start + cs + e
         quote = mapped.quote(abs_s, abs_e) or text[abs_s:abs_e]
         statement = statement or statement_text(text[abs_s:abs_e])
@@ -172,27 +191,37 @@ def find_targets(
             statement=statement,
         )
         key = (target.quote, target.comparator, target.value, target.low, target.high)
-        if all((t.quote, t.comparator, t.value, t.low, t.high) != key for t in targets):
+        if key not in keys:
+            keys.add(key)
             targets.append(target)
 
-    visit(root, _Context(all_targets, None, False))
-    for found in table_targets(root, warnings):
-        if _in_results(found.node):
-            continue
-        agency = found.agency or next(
-            (agency_of[id(a)] for a in found.node.ancestors() if id(a) in agency_of), None
-        )
-        ctx = _Context(True, agency, agency is not None)
-        node_start = found.node.start
-        _add(
-            found.node,
-            0,
-            found.start - node_start,
-            found.end - node_start,
-            ctx,
-            found.expr,
-            found.statement,
-        )
+    def read_all() -> None:
+        visit(root, _Context(all_targets, None, False))
+        for found in table_targets(root, warnings):
+            if _in_results(found.node):
+                continue
+            agency = found.agency or next(
+                (agency_of[id(a)] for a in found.node.ancestors() if id(a) in agency_of), None
+            )
+            ctx = _Context(True, agency, agency is not None)
+            node_start = found.node.start
+            _add(
+                found.node,
+                0,
+                found.start - node_start,
+                found.end - node_start,
+                ctx,
+                found.expr,
+                found.statement,
+            )
+
+    try:
+        read_all()
+    except _Enough:
+        if warnings is not None:
+            warnings.append(
+                f"Văn bản có hơn {MAX_TARGETS} chỉ tiêu: chỉ đọc {MAX_TARGETS} chỉ tiêu đầu tiên."
+            )
     targets.sort(key=lambda t: t.start)
     return targets
 

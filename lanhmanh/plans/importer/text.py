@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from lanhmanh.core.text import fold
 
-__all__ = ["Line", "MappedText", "fold", "lines_of", "normalise"]
+__all__ = ["Line", "MappedText", "first_after", "fold", "lines_of", "normalise"]
 
 # Characters that end a sentence or a clause: a line ending in one of them is complete.
 _COMPLETE_END = set(".;:!?…)]}”\"'»/")
@@ -152,15 +152,18 @@ _PASSES: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
     ),
     (re.compile(r"(?m)^[ ]{0,3}#{1,6}[ ]+"), ""),
     (re.compile(r"(?m)^[ ]{0,3}>[ ]?"), ""),
-    (re.compile(r"(?m)^[ ]*\|?[ ]*:?-{3,}:?[ ]*(?:\|[ ]*:?-{3,}:?[ ]*)*\|?[ ]*$"), ""),
+    # possessive '*+': two runs of spaces around an optional bar are not split every way
+    (re.compile(r"(?m)^[ ]*+\|?[ ]*+:?-{3,}:?[ ]*+(?:\|[ ]*+:?-{3,}:?[ ]*+)*\|?[ ]*+$"), ""),
     (re.compile(r"(?m)^[ ]*\|[ ]*"), ""),
-    (re.compile(r"(?m)[ ]*\|[ ]*$"), ""),
+    # '(?<![ ])': a run of spaces is tried from its start only, not from each of its
+    # spaces (quadratic on a long run, seconds for a few thousand).
+    (re.compile(r"(?m)(?<![ ])[ ]*\|[ ]*$"), ""),
     (re.compile(r"\*+"), _stars),
     (re.compile(r"__|~~"), ""),
     (re.compile(_STAR_KEEP), "*"),
     # whitespace
     (re.compile(r"[ ]{2,}"), " "),
-    (re.compile(r"(?m)^[ ]+|[ ]+$"), ""),
+    (re.compile(r"(?m)^[ ]+|(?<![ ])[ ]+$"), ""),
     (re.compile(r"\n{2,}"), "\n\n"),
     (re.compile(r"\n+"), _mend),
 ]
@@ -189,6 +192,14 @@ def lines_of(text: str) -> list[Line]:
             lines.append(Line(pos + raw.index(stripped[0]), stripped))
         pos += len(raw) + 1
     return lines
+
+
+def first_after(text: str, i: int) -> str:
+    """The first character from ``i`` on that is not a blank, or ''. Readers call it at
+    every mark of a text: ``text[i:].lstrip()`` would copy the rest of it each time."""
+    while i < len(text) and text[i].isspace():
+        i += 1
+    return text[i : i + 1]
 
 
 def collapse(text: str) -> str:
