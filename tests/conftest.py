@@ -26,6 +26,7 @@ from django.db import connections, transaction
 from django.db.backends.base.creation import BaseDatabaseCreation
 from django.utils import translation
 
+from tests import migrated
 from tests.world import build_world
 
 
@@ -143,6 +144,13 @@ def _kept_needed(item) -> list[str]:
 
 
 @pytest.hookimpl(trylast=True)
+def pytest_configure(config):
+    """SQLite's migrated test database is kept in pytest's cache between runs
+    (tests/migrated.py)."""
+    if hasattr(config, "cache"):
+        migrated.install(config.cache.mkdir("migrated-database"))
+
+
 def pytest_collection_modifyitems(items):
     # After pytest-django's order (database tests first, transactional ones last: they
     # leave the tables empty): the tests without the world first, then those with it,
