@@ -240,9 +240,14 @@ def find_standing_agency(
                 if "là" in prefix.split() or "làm" in prefix.split() or len(prefix) < 12:
                     return item.names[0]
     flat = collapse(body)
-    m = re.search(
-        r"(?P<a>[A-ZĐÀ-Ỹ][^,;.:()]{2,120}?)\s+(?:là|làm)\s+(?:cơ\s+quan|đơn\s+vị|bộ\s+phận)\s+thường\s+trực",
-        flat,
+    # tried from every capital letter, so only where the words it ends with are
+    m = (
+        re.search(
+            r"(?P<a>[A-ZĐÀ-Ỹ][^,;.:()]{2,120}?)\s+(?:là|làm)\s+(?:cơ\s+quan|đơn\s+vị|bộ\s+phận)\s+thường\s+trực",
+            flat,
+        )
+        if "thường trực" in flat
+        else None
     )
     if m and is_agency_start(_tail_agency(m.group("a"))):
         return _match_known(_tail_agency(m.group("a")), agencies)

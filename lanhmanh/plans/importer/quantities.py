@@ -347,7 +347,14 @@ def _frequency_unit(months: int, times: int | float) -> tuple[str, int | float] 
 def _frequencies(clause: str) -> list[Expression]:
     """Frequencies written with the period first (see ``_FREQ_PERIOD_FIRST``)."""
     found: list[Expression] = []
-    for m in _FREQ_PERIOD_FIRST.finditer(clause):
+    # The patterns have no fixed start to look for and are tried at each position; most
+    # clauses hold none of the words they need.
+    low = clause.lower()
+    times = "lần" in low
+    each = "hằng" in low or "hàng" in low or "mỗi" in low
+    if not times and not each:
+        return found
+    for m in _FREQ_PERIOD_FIRST.finditer(clause) if times else ():
         times = _word_or_number(m.group("n"))
         per = 1 if m.group("each") else _word_or_number(m.group("pn"))
         if not times or not per:
@@ -362,7 +369,7 @@ def _frequencies(clause: str) -> list[Expression]:
                 m.start(), m.end(), m.start("n"), comp, unit[0], value=unit[1], explicit=True
             )
         )
-    for m in _FREQ_MONTHS_EACH.finditer(clause):
+    for m in _FREQ_MONTHS_EACH.finditer(clause) if times else ():
         per = _word_or_number(m.group("pn"))
         unit = _frequency_unit(per or 0, 1)
         if unit is None or any(f.start <= m.start() < f.end for f in found):
@@ -372,7 +379,7 @@ def _frequencies(clause: str) -> list[Expression]:
                 m.start(), m.end(), m.start("pn"), ">=", unit[0], value=unit[1], explicit=True
             )
         )
-    for m in _FREQ_EACH.finditer(clause):
+    for m in _FREQ_EACH.finditer(clause) if each else ():
         if any(f.start <= m.start() < f.end or m.start() <= f.start < m.end() for f in found):
             continue
         before = clause[max(0, m.start() - 80) : m.start()]
