@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from .numbers import NUMBER_PATTERN, parse_number, parse_word_number
+from .text import past_blanks
 
 __all__ = [
     "LEADING_JOINERS",
@@ -325,10 +326,7 @@ def _before(clause: str, start: int) -> str:
 
 def _after(clause: str, end: int) -> str:
     """The text after a figure that matters to it (see ``_before``)."""
-    i = end
-    while i < len(clause) and clause[i].isspace():
-        i += 1
-    return clause[end : i + 2 * _CONTEXT]
+    return clause[end : past_blanks(clause, end) + 2 * _CONTEXT]
 
 
 def _frequency_unit(months: int, times: int | float) -> tuple[str, int | float] | None:
@@ -513,9 +511,7 @@ def expressions_in(clause: str) -> list[Expression]:
 
 def is_list_comma(text: str, after_comma: int) -> bool:
     """Whether the comma before ``after_comma`` separates items of a list ('xã, phường')."""
-    i = after_comma
-    while i < len(text) and text[i].isspace():
-        i += 1
+    i = past_blanks(text, after_comma)
     nxt = text[i : i + 40].lower()  # the longest noun and the letter after it
     return any(
         nxt.startswith(noun) and (len(nxt) == len(noun) or not nxt[len(noun)].isalnum())

@@ -101,7 +101,7 @@ def find_targets(
     text = mapped.text
     targets: list[TargetFound] = []
     keys: set[tuple] = set()
-    read = [0]  # figures read as targets, repeated ones included
+    read = 0  # figures read as targets, repeated ones included
     preamble = {id(n) for n in preamble_nodes(root)}
 
     def visit(node: Node, ctx: _Context) -> None:
@@ -170,10 +170,11 @@ def find_targets(
     def _add(
         node: Node, cs: int, s: int, e: int, ctx: _Context, expr: Expression, statement: str
     ) -> None:
+        nonlocal read
         # repeated figures count too: each has cost its statement
-        if read[0] >= MAX_TARGETS:
+        if read >= MAX_TARGETS:
             raise _Enough
-        read[0] += 1
+        read += 1
         abs_s, abs_e = node.start + cs + s, node.start + cs + e
         quote = mapped.quote(abs_s, abs_e) or text[abs_s:abs_e]
         statement = statement or statement_text(text[abs_s:abs_e])

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from lanhmanh.core.text import fold
 
-__all__ = ["Line", "MappedText", "first_after", "fold", "lines_of", "normalise"]
+__all__ = ["Line", "MappedText", "first_after", "fold", "lines_of", "normalise", "past_blanks"]
 
 # Characters that end a sentence or a clause: a line ending in one of them is complete.
 _COMPLETE_END = set(".;:!?…)]}”\"'»/")
@@ -194,11 +194,17 @@ def lines_of(text: str) -> list[Line]:
     return lines
 
 
-def first_after(text: str, i: int) -> str:
-    """The first character from ``i`` on that is not a blank, or ''. Readers call it at
-    every mark of a text: ``text[i:].lstrip()`` would copy the rest of it each time."""
+def past_blanks(text: str, i: int) -> int:
+    """Where the blanks that begin at ``i`` end. Readers call it at every mark or figure of
+    a text: ``text[i:].lstrip()`` would copy the rest of it each time."""
     while i < len(text) and text[i].isspace():
         i += 1
+    return i
+
+
+def first_after(text: str, i: int) -> str:
+    """The first character from ``i`` on that is not a blank, or ''."""
+    i = past_blanks(text, i)
     return text[i : i + 1]
 
 
